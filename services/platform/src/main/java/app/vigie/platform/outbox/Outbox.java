@@ -30,9 +30,11 @@ public class Outbox {
     public Uni<EventEnvelope> append(String type, int version, String tenant, Object payload) {
         EventEnvelope event = new EventEnvelope(UuidV7.generate(clock), type, version, clock.instant(), tenant,
                 RequestIds.current(), EventPayloads.toTree(payload));
+        // The payload goes in as text and is parsed by PostgreSQL: bound directly to a jsonb parameter, the
+        // reactive driver would store it as one JSON string.
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into outbox_event (id, type, version, occurred_at, tenant, correlation_id, payload)
-                        values (:id, :type, :version, :occurredAt, :tenant, :correlationId, cast(:payload as jsonb))""")
+                        values (:id, :type, :version, :occurredAt, :tenant, :correlationId, cast(cast(:payload as text) as jsonb))""")
                 .setParameter("id", event.id())
                 .setParameter("type", event.type())
                 .setParameter("version", event.version())

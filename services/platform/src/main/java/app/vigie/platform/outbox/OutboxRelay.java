@@ -51,7 +51,7 @@ public class OutboxRelay {
                            String correlationId, String envelope) {
     }
 
-    @Scheduled(every = "${vigie.outbox.poll-interval:0.5s}", delayed = "${vigie.outbox.start-delay:1s}",
+    @Scheduled(every = "${vigie.outbox.poll-interval:1s}", delayed = "${vigie.outbox.start-delay:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "vigie-outbox-relay")
     void relayRound() {
         int published;

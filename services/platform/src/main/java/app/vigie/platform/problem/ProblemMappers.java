@@ -75,6 +75,12 @@ public class ProblemMappers {
                 "the body is not well-formed JSON" + where, path(uri), RequestIds.current()));
     }
 
+    // Quarkus registers its own mapper for this subtype; a mapper for the exact type takes precedence over it.
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
         return render(Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"vigie\""),

@@ -28,11 +28,11 @@ final class ViolationPaths {
 
     static String fieldOf(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
-        Method method = null;
+        List<Method> methods = List.of();
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
-                case METHOD -> method = find(violation.getRootBeanClass(), node.as(Path.MethodNode.class));
-                case PARAMETER -> field.append(parameterName(method, node.as(Path.ParameterNode.class)));
+                case METHOD -> methods = find(violation.getRootBeanClass(), node.as(Path.MethodNode.class));
+                case PARAMETER -> field.append(parameterName(methods, node.as(Path.ParameterNode.class)));
                 case PROPERTY, CONTAINER_ELEMENT -> appendProperty(field, node);
                 case RETURN_VALUE -> field.append("response");
                 default -> { }
@@ -58,11 +58,17 @@ final class ViolationPaths {
         }
     }
 
-    private static String parameterName(Method method, Path.ParameterNode node) {
-        if (method == null) {
-            return "body";
+    private static String parameterName(List<Method> methods, Path.ParameterNode node) {
+        for (Method method : methods) {
+            String name = parameterName(method.getParameters()[node.getParameterIndex()]);
+            if (name != null) {
+                return name;
+            }
         }
-        Parameter parameter = method.getParameters()[node.getParameterIndex()];
+        return "body";
+    }
+
+    private static String parameterName(Parameter parameter) {
         for (Annotation a : parameter.getAnnotations()) {
             switch (a) {
                 case QueryParam q -> { return "query." + q.value(); }
@@ -76,18 +82,20 @@ final class ViolationPaths {
                 default -> { }
             }
         }
-        return "body";
+        return null;
     }
 
-    private static Method find(Class<?> type, Path.MethodNode node) {
+    /** The method and the ones it overrides: CDI subclasses override resource methods without their annotations. */
+    private static List<Method> find(Class<?> type, Path.MethodNode node) {
         List<Class<?>> wanted = node.getParameterTypes();
+        List<Method> found = new java.util.ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Method m : c.getDeclaredMethods()) {
                 if (m.getName().equals(node.getName()) && Arrays.asList(m.getParameterTypes()).equals(wanted)) {
-                    return m;
+                    found.add(m);
                 }
             }
         }
-        return null;
+        return found;
     }
 }
