@@ -54,14 +54,48 @@ public final class Keycloak {
 
     /** An access token of a demo user, e.g. {@code moderator.horizon} or {@code staff.admin}. */
     public static String tokenFor(String username) {
-        return cached("user:" + username, () -> request(Map.of(
+        return cached("user:" + username, () -> request(issuer() + "/protocol/openid-connect/token", Map.of(
                 "grant_type", "password", "client_id", "vigie-cli", "username", username, "password", DEMO_PASSWORD)));
     }
 
     /** A client-credentials token, e.g. for {@code integration-radio-horizon} or {@code vigie-intake}. */
     public static String clientToken(String clientId) {
-        return cached("client:" + clientId, () -> request(Map.of(
+        return cached("client:" + clientId, () -> request(issuer() + "/protocol/openid-connect/token", Map.of(
                 "grant_type", "client_credentials", "client_id", clientId, "client_secret", clientId + "-dev-secret")));
+    }
+
+    /**
+     * A real token of realm vigie that has already expired: issued by a client whose tokens live one second
+     * (created through the admin API on first use), then waited out.
+     */
+    public static String expiredToken() {
+        try {
+            String admin = request(baseUrl() + "/realms/master/protocol/openid-connect/token", Map.of(
+                    "grant_type", "password", "client_id", "admin-cli",
+                    "username", env("VIGIE_KEYCLOAK_ADMIN"), "password", env("VIGIE_KEYCLOAK_ADMIN_PASSWORD")))
+                    .get("access_token").asText();
+            String client = """
+                    {"clientId":"vigie-expiry-probe","secret":"vigie-expiry-probe-dev-secret","enabled":true,
+                     "publicClient":false,"serviceAccountsEnabled":true,"standardFlowEnabled":false,
+                     "defaultClientScopes":["vigie-api","roles","basic"],
+                     "attributes":{"access.token.lifespan":"1"}}""";
+            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/vigie/clients"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(client)).build(), HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201 && created.statusCode() != 409) {
+                throw new IOException("creating the expiry probe client answered " + created.statusCode() + ": " + created.body());
+            }
+            JsonNode issued = request(issuer() + "/protocol/openid-connect/token", Map.of("grant_type", "client_credentials",
+                    "client_id", "vigie-expiry-probe", "client_secret", "vigie-expiry-probe-dev-secret"));
+            String token = issued.get("access_token").asText();
+            long expires = claims(token).get("exp").asLong();
+            while (Instant.now().getEpochSecond() <= expires + 1) {
+                Thread.sleep(250);
+            }
+            return token;
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("could not obtain an expired token from Keycloak", e);
+        }
     }
 
     /** The decoded claims of a token's payload. */
@@ -93,11 +127,11 @@ public final class Keycloak {
         return token.value();
     }
 
-    private static JsonNode request(Map<String, String> form) throws IOException, InterruptedException {
+    private static JsonNode request(String url, Map<String, String> form) throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
