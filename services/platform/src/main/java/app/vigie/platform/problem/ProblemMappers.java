@@ -81,6 +81,26 @@ public class ProblemMappers {
         return unreadable(e, uri);
     }
 
+    /** A concurrent update won the race after our If-Match check: the same answer as a stale If-Match. */
+    @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleStateException.class})
+    public Response concurrentUpdate(RuntimeException e, UriInfo uri) {
+        return render(Response.status(412), Problem.of(ProblemKind.PRECONDITION_FAILED,
+                "the resource was changed by someone else meanwhile; read it again", path(uri), RequestIds.current()));
+    }
+
+    /**
+     * A unique constraint that a check-then-insert lost to a concurrent insert: 409 rather than 500. Other
+     * integrity violations are bugs (the service validates first) and stay 500.
+     */
+    @ServerExceptionMapper
+    public Response integrity(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        if ("23505".equals(e.getSQLState()) || String.valueOf(e.getMessage()).contains("23505")) {
+            return render(Response.status(409), Problem.of(ProblemKind.CONFLICT,
+                    "conflicts with existing data (" + e.getConstraintName() + ")", path(uri), RequestIds.current()));
+        }
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
         return render(Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"vigie\""),
