@@ -56,14 +56,14 @@ public class CommunityResource {
     @Operation(summary = "Communities the caller may see, filtered and cursor-paged (by creation)")
     public Uni<Page<CommunityDtos.View>> list(
             @QueryParam("tenant") String tenant,
-            @QueryParam("platform") Platform platform,
+            @QueryParam("platform") @Parameter(description = "FACEBOOK_PAGE, INSTAGRAM_ACCOUNT, …") String platform,
             @QueryParam("language") @Parameter(description = "ISO 639-1 code the community uses") String language,
             @QueryParam("status") @Parameter(description = "ACTIVE or ARCHIVED") String status,
             @QueryParam("q") @Parameter(description = "Text found in the name or the external id") String text,
             @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor, 1);
-        return communities.list(new Communities.Filter(tenant, platform, language, status, text), page)
+        return communities.list(new Communities.Filter(tenant, platformOf(platform, "query.platform"), language, status, text), page)
                 .map(p -> p.map(Views::of));
     }
 
@@ -79,9 +79,22 @@ public class CommunityResource {
     @Path("/lookup")
     @RolesAllowed({Roles.SERVICE, Roles.PLATFORM_ADMIN, Roles.CLIENT_ADMIN, Roles.INTEGRATION})
     @Operation(summary = "Find a community by its platform and the platform's id (used by intake)")
-    public Uni<RestResponse<CommunityDtos.View>> lookup(@QueryParam("platform") @NotNull Platform platform,
+    public Uni<RestResponse<CommunityDtos.View>> lookup(@QueryParam("platform") @NotBlank String platform,
                                                       @QueryParam("externalId") @NotBlank String externalId) {
-        return communities.lookup(platform, externalId).map(c -> TenantResource.ok(Views.of(c), c.version));
+        return communities.lookup(platformOf(platform, "query.platform"), externalId).map(c -> TenantResource.ok(Views.of(c), c.version));
+    }
+
+    // A query parameter that does not convert is a 404 by the JAX-RS rules; a client deserves a 400 naming it.
+    private static Platform platformOf(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Platform.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw app.vigie.platform.problem.ProblemException.invalid(field,
+                    "one of " + java.util.Arrays.toString(Platform.values()));
+        }
     }
 
     @GET

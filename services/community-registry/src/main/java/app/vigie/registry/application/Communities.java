@@ -60,6 +60,7 @@ public class Communities {
         community.id = UuidV7.generate(clock);
         community.tenant = tenant;
         community.createdAt = clock.instant();
+        community.updatedAt = community.createdAt;
         community.status = "ACTIVE";
         community.policyVersion = 1;
         apply(community, request);
