@@ -42,8 +42,9 @@ public class StaffResource {
     @GET
     @Path("staff")
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CLIENT_ADMIN, Roles.AUDITOR, Roles.SERVICE})
-    public Uni<List<StaffDtos.View>> listStaff() {
-        return directory.listStaff().map(list -> list.stream().map(Views::of).toList());
+    @Operation(summary = "Staff the caller may see; ?subject= finds the one with that Keycloak subject")
+    public Uni<List<StaffDtos.View>> listStaff(@jakarta.ws.rs.QueryParam("subject") String subject) {
+        return directory.listStaff(subject).map(list -> list.stream().map(Views::of).toList());
     }
 
     @GET

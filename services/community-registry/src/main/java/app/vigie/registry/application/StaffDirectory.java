@@ -97,11 +97,13 @@ public class StaffDirectory {
         return visibleStaff(id);
     }
 
+    /** Staff the caller may see, optionally only the one with a Keycloak subject. */
     @WithSession
-    public Uni<List<StaffMemberEntity>> listStaff() {
-        return caller.tenant()
+    public Uni<List<StaffMemberEntity>> listStaff(String subject) {
+        Uni<List<StaffMemberEntity>> all = caller.tenant()
                 .map(own -> StaffMemberEntity.<StaffMemberEntity>list("tenant = ?1 order by displayName", own))
                 .orElseGet(() -> StaffMemberEntity.list("order by displayName"));
+        return subject == null ? all : all.map(list -> list.stream().filter(s -> s.subject.equals(subject)).toList());
     }
 
     @WithTransaction
