@@ -41,6 +41,9 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
                 request.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
                 RECEIVED.add(new Received(request.method().name(), request.uri(), headers, body.toString()));
                 int status = request.path().equals("/created") ? 201 : 200;
+                if (request.getHeader("X-Request-Id") != null) {
+                    request.response().putHeader("X-Request-Id", request.getHeader("X-Request-Id")); // as services do
+                }
                 request.response().setStatusCode(status).putHeader("Content-Type", "application/json")
                         .putHeader("X-Upstream", "echo")
                         .end(new JsonObject().put("uri", request.uri()).put("method", request.method().name()).encode());

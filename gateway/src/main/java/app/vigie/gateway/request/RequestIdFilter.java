@@ -1,11 +1,10 @@
 package app.vigie.gateway.request;
 
+import app.vigie.contracts.RequestId;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 
 /**
@@ -16,14 +15,12 @@ import org.jboss.logging.MDC;
 @ApplicationScoped
 public class RequestIdFilter {
 
-    public static final String HEADER = "X-Request-Id";
+    public static final String HEADER = RequestId.HEADER;
     private static final String KEY = "requestId";
-    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     void register(@Observes Filters filters) {
         filters.register(rc -> {
-            String candidate = rc.request().getHeader(HEADER);
-            String id = candidate != null && ACCEPTED.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+            String id = RequestId.accept(rc.request().getHeader(HEADER));
             rc.request().headers().set(HEADER, id);
             rc.put(KEY, id);
             MDC.put(KEY, id);

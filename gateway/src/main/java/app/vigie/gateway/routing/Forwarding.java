@@ -41,6 +41,13 @@ class Forwarding implements ProxyInterceptor {
         return context.sendRequest();
     }
 
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+        // The gateway already answers with the request's id; the service's copy would make a second header.
+        context.response().headers().remove(app.vigie.contracts.RequestId.HEADER);
+        return context.sendResponse();
+    }
+
     String rewrite(String uri) {
         String rest = uri.substring(prefix.length());
         if (rest.isEmpty() || rest.startsWith("?")) {

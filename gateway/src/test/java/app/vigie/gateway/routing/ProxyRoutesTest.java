@@ -103,6 +103,8 @@ class ProxyRoutesTest {
 
         String id = response.header("X-Request-Id");
         assertThat(UUID.fromString(id)).isNotNull();
+        assertThat(response.headers().getValues("X-Request-Id")).as("one X-Request-Id, not the service's copy too")
+                .hasSize(1);
         assertThat(lastReceived().headers()).containsEntry("X-Request-Id", id);
     }
 

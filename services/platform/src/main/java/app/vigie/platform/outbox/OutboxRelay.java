@@ -42,8 +42,6 @@ public class OutboxRelay {
     int batchSize;
     @ConfigProperty(name = "vigie.outbox.confirm-timeout", defaultValue = "PT10S")
     Duration confirmTimeout;
-    @ConfigProperty(name = "vigie.outbox.retention", defaultValue = "P7D")
-    Duration retention;
     @ConfigProperty(name = "quarkus.application.name", defaultValue = "vigie")
     String applicationName;
 
@@ -99,22 +97,6 @@ public class OutboxRelay {
              ResultSet rs = db.createStatement().executeQuery("select count(*) from outbox_event where published_at is null")) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "vigie-outbox-purge")
-    void purgePublished() {
-        try (Connection db = dataSource.getConnection();
-             PreparedStatement delete = db.prepareStatement(
-                     "delete from outbox_event where published_at < now() - make_interval(secs => ?)")) {
-            delete.setLong(1, retention.toSeconds());
-            int removed = delete.executeUpdate();
-            if (removed > 0) {
-                LOG.infof("outbox: purged %d events published more than %s ago", removed, retention);
-            }
-        } catch (SQLException e) {
-            LOG.warnf("outbox purge failed, will retry: %s", e.getMessage());
         }
     }
 

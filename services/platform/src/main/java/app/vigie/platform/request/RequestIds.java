@@ -3,8 +3,7 @@ package app.vigie.platform.request;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.UUID;
-import java.util.regex.Pattern;
+import app.vigie.contracts.RequestId;
 import org.jboss.logging.MDC;
 
 /**
@@ -15,11 +14,8 @@ import org.jboss.logging.MDC;
 @ApplicationScoped
 public class RequestIds {
 
-    public static final String HEADER = "X-Request-Id";
+    public static final String HEADER = RequestId.HEADER;
     public static final String MDC_KEY = "requestId";
-
-    // Anything else (spaces, control characters, very long values) would pollute logs, so it is replaced.
-    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     void register(@Observes Filters filters) {
         filters.register(rc -> {
@@ -34,7 +30,7 @@ public class RequestIds {
 
     /** The id to use for a value received from outside: kept when it is well-formed, replaced otherwise. */
     public static String accept(String candidate) {
-        return candidate != null && ACCEPTED.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+        return RequestId.accept(candidate);
     }
 
     /** The id of the request or event being handled on this thread or Vert.x context, or {@code null}. */
