@@ -57,6 +57,11 @@ class AssignmentsTest {
 
         as("community-manager.horizon").get("/communities/assigned-to-me").then().body("items.id", hasItem(community));
         as("moderator.horizon").get("/communities/" + community).then().statusCode(200);
+
+        String etag = as("client-admin.horizon").get("/teams/" + team).header("ETag");
+        as("client-admin.horizon").header("If-Match", etag).post("/teams/" + team + "/archive")
+                .then().statusCode(200).body("status", equalTo("ARCHIVED"));
+        as("community-manager.horizon").get("/communities/assigned-to-me").then().body("items.id", not(hasItem(community)));
     }
 
     @Test

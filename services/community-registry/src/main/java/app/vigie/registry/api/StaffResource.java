@@ -108,4 +108,13 @@ public class StaffResource {
         return directory.updateTeam(id, ifMatch, request)
                 .chain(t -> directory.members(t.id).map(m -> TenantResource.ok(Views.of(t, m), t.version)));
     }
+
+    @POST
+    @Path("teams/{id}/archive")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.CLIENT_ADMIN})
+    @Operation(summary = "Archive a team: its members leave the communities it was assigned to (If-Match required)")
+    public Uni<RestResponse<StaffDtos.TeamView>> archiveTeam(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return directory.archiveTeam(id, ifMatch)
+                .chain(t -> directory.members(t.id).map(m -> TenantResource.ok(Views.of(t, m), t.version)));
+    }
 }

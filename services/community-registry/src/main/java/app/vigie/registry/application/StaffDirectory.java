@@ -139,6 +139,23 @@ public class StaffDirectory {
         });
     }
 
+    /** Archiving a team takes its members off every community it was assigned to. */
+    @WithTransaction
+    public Uni<TeamEntity> archiveTeam(UUID id, String ifMatch) {
+        return managedTeam(id).chain(team -> {
+            ETags.requireMatch(ifMatch, team.version);
+            if ("ARCHIVED".equals(team.status)) {
+                throw ProblemException.conflict("team " + id + " is already archived");
+            }
+            team.status = "ARCHIVED";
+            team.updatedAt = clock.instant();
+            return assignments.communitiesOfTeam(team.id)
+                    .call(() -> team.persistAndFlush())
+                    .call(events::republish)
+                    .replaceWith(team);
+        });
+    }
+
     @WithSession
     public Uni<TeamEntity> getTeam(UUID id) {
         return visibleTeam(id);
