@@ -15,6 +15,7 @@ public final class EventTypes {
     public static final String COMMUNITY_UPDATED = "community.updated";
     public static final String COMMUNITY_ARCHIVED = "community.archived";
     public static final String MESSAGE_RECEIVED = "message.received";
+    public static final String MESSAGE_REMOVED = "message.removed";
     public static final String CASE_DECIDED = "case.decided";
     public static final String CASE_ESCALATED = "case.escalated";
     public static final String CASE_NEEDS_REPLY = "case.needs-reply";
