@@ -98,4 +98,7 @@ for c in "$A1" "$A2"; do
   assign "$c" staffId "$NIGHT_CM" COMMUNITY_MANAGER
 done
 
+# services that started after the communities were registered (or lost their copy) learn them again
+call POST /communities/republish >/dev/null
+
 echo "demo data: 3 client companies, 10 communities, 9 staff members, 1 agency team, assignments"

@@ -96,6 +96,23 @@ class CommunityEventsTest {
     }
 
     @Test
+    void republishingSendsEveryCommunityAgainWithItsRevisionUnchanged() throws Exception {
+        String id = Registry.register("staff.admin", HORIZON, Registry.unique("fb")).path("id");
+        long revision = Long.parseLong(as("staff.admin").get("/communities/" + id).header("ETag").replace("\"", ""));
+        await().atMost(Duration.ofSeconds(10)).until(() -> unpublished(id) == 0); // its registration is out already
+        try (Broker broker = Broker.connect()) {
+            Broker.Listener listener = broker.listen("community.*");
+
+            as("staff.admin").post("/communities/republish").then().statusCode(200);
+
+            Broker.Delivery again = nextAbout(listener, id);
+            assertThat(again.routingKey()).isEqualTo("community.updated");
+            assertThat(EventPayloads.read(envelope(again), CommunitySnapshot.class).revision()).isEqualTo(revision);
+        }
+        as("client-admin.horizon").post("/communities/republish").then().statusCode(403);
+    }
+
+    @Test
     void aRefusedChangePublishesNothing() throws Exception {
         String externalId = Registry.unique("fb");
         Registry.register("staff.admin", HORIZON, externalId);

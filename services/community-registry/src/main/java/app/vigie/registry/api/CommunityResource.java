@@ -75,6 +75,14 @@ public class CommunityResource {
         return communities.assignedToCaller(PageRequest.of(limit, cursor, 1)).map(p -> p.map(Views::of));
     }
 
+    @POST
+    @Path("/republish")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SERVICE})
+    @Operation(summary = "Publish every community's snapshot again, so that a new or reset consumer rebuilds its copy")
+    public Uni<java.util.Map<String, Integer>> republish() {
+        return communities.resync().map(count -> java.util.Map.of("published", count));
+    }
+
     @GET
     @Path("/lookup")
     @RolesAllowed({Roles.SERVICE, Roles.PLATFORM_ADMIN, Roles.CLIENT_ADMIN, Roles.INTEGRATION})

@@ -120,6 +120,12 @@ public class Communities {
         });
     }
 
+    /** Republishes every community's snapshot (see {@link CommunityEvents#resync()}). */
+    @WithTransaction
+    public Uni<Integer> resync() {
+        return events.resync();
+    }
+
     @WithSession
     public Uni<CommunityEntity> get(UUID id) {
         return find(id).call(c -> access.requireReadable(c.tenant, c.id));

@@ -47,6 +47,22 @@ public class CommunityEvents {
         return chain;
     }
 
+    /**
+     * Publishes every community's current snapshot again, unchanged (same revision): a consumer that joined late
+     * or lost its copy rebuilds it; consumers that are up to date ignore them. Returns how many were published.
+     */
+    public Uni<Integer> resync() {
+        return CommunityEntity.<CommunityEntity>list("order by id").chain(all -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (CommunityEntity community : all) {
+                String type = "ARCHIVED".equals(community.status) ? app.vigie.contracts.EventTypes.COMMUNITY_ARCHIVED
+                        : app.vigie.contracts.EventTypes.COMMUNITY_UPDATED;
+                chain = chain.chain(() -> publish(type, community));
+            }
+            return chain.replaceWith(all.size());
+        });
+    }
+
     // A snapshot's revision is the community's version: bump it so consumers see the new snapshot as newer.
     private Uni<Void> touch(CommunityEntity community) {
         community.updatedAt = clock.instant();

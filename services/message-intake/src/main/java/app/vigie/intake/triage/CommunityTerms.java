@@ -60,7 +60,7 @@ final class CommunityTerms {
 
     /** A term as the words of a message are compared: normalised, single-spaced. */
     private static String words(String term) {
-        MessageTokens tokens = MessageTokens.of(Normaliser.normalise(term.strip(), new int[0]));
+        MessageTokens tokens = MessageTokens.of(Normaliser.normalise(term.strip()));
         return tokens.size == 0 ? "" : tokens.words(0, tokens.size);
     }
 }

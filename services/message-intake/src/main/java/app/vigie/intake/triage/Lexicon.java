@@ -168,7 +168,8 @@ final class Lexicon {
             String label = columns[0].strip();
             String weightText = columns[1].strip();
             String pattern = columns[2].strip();
-            String options = columns.length > 3 ? columns[3].strip() : "";
+            String options = columns.length > 3
+                    ? String.join(" ", java.util.Arrays.copyOfRange(columns, 3, columns.length)).strip() : "";
             if (label.startsWith("@")) {
                 List<List<PatternElement>> parts = parse(pattern);
                 if (parts.size() != 1) {
@@ -208,7 +209,22 @@ final class Lexicon {
                     throw new IllegalArgumentException("unknown option " + option);
                 }
             }
-            rules.add(new Rule(name, category, weight, safe, parse(pattern), aimed, addressed, unless, where, false));
+            List<List<PatternElement>> parts = parse(pattern);
+            refuseSingleLetters(parts.get(0));
+            rules.add(new Rule(name, category, weight, safe, parts, aimed, addressed, unless, where, false));
+        }
+
+        /** A rule that can fire on a lone letter ("x", or "xxx" read as a stretched x) fires everywhere. */
+        private static void refuseSingleLetters(List<PatternElement> sequence) {
+            if (sequence.size() != 1) {
+                return;
+            }
+            List<List<PatternElement>> options = sequence.get(0) instanceof Choice c ? c.options : List.of(sequence);
+            for (List<PatternElement> option : options) {
+                if (option.size() == 1 && option.get(0) instanceof Word w && w.text().length() < 2) {
+                    throw new IllegalArgumentException("'" + w.text() + "' alone would match a single letter");
+                }
+            }
         }
 
         Lexicon build() {
@@ -349,7 +365,7 @@ final class Lexicon {
 
         /** A written word normalised as messages are; "t'es" or "gens-là" become two words. */
         List<PatternElement> words(String written, boolean stem, boolean optional, boolean strict) {
-            String text = Normaliser.normalise(written, new int[0]).text();
+            String text = Normaliser.normalise(written).text();
             List<String> pieces = new ArrayList<>();
             int i = 0;
             while (i < text.length()) {
@@ -689,8 +705,15 @@ final class Lexicon {
                     return true;
                 }
             }
-            String skeleton = tokens.skeletons[t];
-            return skeleton != null && c.wordSkeletons.contains(skeleton);
+            String[] skeletons = tokens.skeletons[t];
+            if (skeletons != null) {
+                for (String skeleton : skeletons) {
+                    if (c.wordSkeletons.contains(skeleton)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private boolean matches(Word w, int t) {
@@ -699,11 +722,16 @@ final class Lexicon {
                     return true;
                 }
             }
-            String skeleton = tokens.skeletons[t];
-            if (skeleton == null || w.skeleton().length() < MIN_SKELETON) {
+            String[] skeletons = tokens.skeletons[t];
+            if (skeletons == null || w.skeleton().length() < MIN_SKELETON) {
                 return false;
             }
-            return w.stem() ? skeleton.startsWith(w.skeleton()) : skeleton.equals(w.skeleton());
+            for (String skeleton : skeletons) {
+                if (w.stem() ? skeleton.startsWith(w.skeleton()) : skeleton.equals(w.skeleton())) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -741,10 +769,12 @@ final class Lexicon {
                 addAll(words.get(form), out);
                 stems.collectPrefixesOf(form, out);
             }
-            String skeleton = tokens.skeletons[t];
-            if (skeleton != null) {
-                addAll(wordSkeletons.get(skeleton), out);
-                stemSkeletons.collectPrefixesOf(skeleton, out);
+            String[] skeletons = tokens.skeletons[t];
+            if (skeletons != null) {
+                for (String skeleton : skeletons) {
+                    addAll(wordSkeletons.get(skeleton), out);
+                    stemSkeletons.collectPrefixesOf(skeleton, out);
+                }
             }
         }
 

@@ -12,15 +12,15 @@ final class MessageTokens {
     final int size;
     /** The word, then its i/l reading when a 1 or | was read as a letter, then the word without stretched letters. */
     final String[][] forms;
-    /** For stretched words only: every run of one letter written once, compared with lexicon words written so. */
-    final String[] skeletons;
+    /** For stretched words only: each form with every run of one letter written once (lexicon words likewise). */
+    final String[][] skeletons;
     final int[] sourceStart;
     final int[] sourceEnd;
     final int[] flags;
     final int[] sentenceStart;
     final int[] sentenceEnd;
 
-    private MessageTokens(Normaliser.Normalised normalised, int size, String[][] forms, String[] skeletons,
+    private MessageTokens(Normaliser.Normalised normalised, int size, String[][] forms, String[][] skeletons,
                           int[] sourceStart, int[] sourceEnd, int[] flags, int[] sentenceStart, int[] sentenceEnd) {
         this.normalised = normalised;
         this.size = size;
@@ -37,7 +37,7 @@ final class MessageTokens {
         String text = n.text();
         int capacity = 16;
         String[][] forms = new String[capacity][];
-        String[] skeletons = new String[capacity];
+        String[][] skeletons = new String[capacity][];
         int[] sourceStart = new int[capacity];
         int[] sourceEnd = new int[capacity];
         int[] flags = new int[capacity];
@@ -72,7 +72,7 @@ final class MessageTokens {
                 }
                 String word = text.substring(i, end);
                 forms[count] = formsOf(word, n.flags(), i, f);
-                skeletons[count] = (f & Normaliser.STRETCHED) != 0 ? skeleton(word) : null;
+                skeletons[count] = (f & Normaliser.STRETCHED) != 0 ? skeletons(forms[count]) : null;
                 sourceStart[count] = n.starts()[i];
                 sourceEnd[count] = n.ends()[end - 1];
                 flags[count] = f;
@@ -166,6 +166,14 @@ final class MessageTokens {
             forms[n++] = word.substring(1);
         }
         return Arrays.copyOf(forms, n);
+    }
+
+    private static String[] skeletons(String[] forms) {
+        String[] out = new String[forms.length];
+        for (int k = 0; k < forms.length; k++) {
+            out[k] = skeleton(forms[k]);
+        }
+        return out;
     }
 
     static String skeleton(String word) {

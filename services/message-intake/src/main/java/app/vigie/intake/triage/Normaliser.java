@@ -1,7 +1,9 @@
 package app.vigie.intake.triage;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,9 +26,11 @@ final class Normaliser {
 
     /**
      * The normalised text; {@code starts[i]..ends[i]} is the range of {@code source} that character {@code i}
-     * of {@code text} comes from (several source characters when letters were joined or collapsed).
+     * of {@code text} comes from (several source characters when letters were joined or collapsed). Links and
+     * e-mail addresses found on the way are given with their ranges in {@code source}.
      */
-    record Normalised(String source, String text, int[] starts, int[] ends, int[] flags) {
+    record Normalised(String source, String text, int[] starts, int[] ends, int[] flags,
+                      List<WebAddresses.Found> links, List<WebAddresses.Found> emails) {
     }
 
     // Separators that people slip between the letters of a word to dodge filters: c.o.n, c-o-n, c_o_n, c*o*n.
@@ -43,12 +47,14 @@ final class Normaliser {
     }
 
     static Normalised normalise(String source) {
-        return normalise(source, WebAddresses.ranges(source));
-    }
-
-    /** @param protectedRanges sorted [start, end) pairs of links and addresses, kept as they are and never read as words */
-    static Normalised normalise(String source, int[] protectedRanges) {
-        Buffer folded = fold(source, protectedRanges);
+        Buffer folded = fold(source);
+        // Links and addresses are found on the folded text, the one that the next normalisation would see, so
+        // that an invisible character or a styled letter next to a link cannot change the verdict.
+        String plain = new String(folded.chars, 0, folded.size);
+        List<WebAddresses.Found> links = WebAddresses.links(plain);
+        List<WebAddresses.Found> emails = WebAddresses.emails(plain);
+        protect(folded, links);
+        protect(folded, emails);
         Buffer out = new Buffer(folded.size + 4);
         int i = 0;
         while (i < folded.size) {
@@ -61,23 +67,38 @@ final class Normaliser {
         }
         out.trimTrailingSpace();
         return new Normalised(source, new String(out.chars, 0, out.size), Arrays.copyOf(out.starts, out.size),
-                Arrays.copyOf(out.ends, out.size), Arrays.copyOf(out.flags, out.size));
+                Arrays.copyOf(out.ends, out.size), Arrays.copyOf(out.flags, out.size), inSource(folded, links),
+                inSource(folded, emails));
+    }
+
+    private static void protect(Buffer b, List<WebAddresses.Found> found) {
+        for (WebAddresses.Found f : found) {
+            for (int i = f.start(); i < f.end(); i++) {
+                b.flags[i] |= PROTECTED;
+            }
+        }
+    }
+
+    private static List<WebAddresses.Found> inSource(Buffer b, List<WebAddresses.Found> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        List<WebAddresses.Found> mapped = new ArrayList<>(found.size());
+        for (WebAddresses.Found f : found) {
+            mapped.add(new WebAddresses.Found(b.starts[f.start()], b.ends[f.end() - 1], f.host()));
+        }
+        return List.copyOf(mapped);
     }
 
     // ---- step 1: characters (case, accents, compatibility forms, emoji, invisible characters, white space)
 
-    private static Buffer fold(String source, int[] protectedRanges) {
+    private static Buffer fold(String source) {
         Buffer b = new Buffer(source.length() + 16);
         int pending = 0;
-        int range = 0;
         for (int i = 0; i < source.length(); ) {
             int cp = source.codePointAt(i);
             int next = i + Character.charCount(cp);
-            while (range < protectedRanges.length && protectedRanges[range + 1] <= i) {
-                range += 2;
-            }
-            boolean inside = range < protectedRanges.length && protectedRanges[range] <= i;
-            if (!inside && Character.getType(cp) == Character.FORMAT) {
+            if (Character.getType(cp) == Character.FORMAT) {
                 // Zero-width spaces, joiners, soft hyphens: invisible, so only ever there to split a word.
                 pending = INVISIBLE;
                 i = next;
@@ -85,14 +106,14 @@ final class Normaliser {
             }
             String folded = cp < 0x10000 ? FOLDED[cp] : computeFold(cp);
             if (folded == null) {
-                b.add(classify((char) cp), i, next, inside ? PROTECTED : pending);
+                b.add(classify((char) cp), i, next, pending);
             } else if (folded.isEmpty()) {
                 if (b.size > 0) {
                     b.ends[b.size - 1] = next; // a lone combining accent belongs to the letter before it
                 }
             } else {
                 for (int k = 0; k < folded.length(); k++) {
-                    b.add(classify(folded.charAt(k)), i, next, inside ? PROTECTED : pending);
+                    b.add(classify(folded.charAt(k)), i, next, pending);
                 }
             }
             pending = 0;
@@ -329,6 +350,9 @@ final class Normaliser {
         if (length < 3) {
             return false;
         }
+        if (c == 'x' || c == 'w') {
+            return false; // never collapsed, so never a single letter
+        }
         char letter = 0;
         for (int x = start; x < end; x++) {
             char ch = in.chars[x];
@@ -350,7 +374,7 @@ final class Normaliser {
         undoLeet(w, flags, false);
         undoHomoglyphs(w, flags);
         for (char ch : w) {
-            if (ch != w[0] || !Character.isLetter(ch)) {
+            if (ch != w[0] || !Character.isLetter(ch) || ch == 'x' || ch == 'w') {
                 return false;
             }
         }
@@ -386,7 +410,7 @@ final class Normaliser {
             while (run < m && w[run] == w[x]) {
                 run++;
             }
-            if (run - x >= 3 && Character.isLetter(w[x])) {
+            if (run - x >= 3 && Character.isLetter(w[x]) && w[x] != 'x' && w[x] != 'w') { // xxx and www are words
                 int f = STRETCHED;
                 for (int y = x; y < run; y++) {
                     f |= flags[y];

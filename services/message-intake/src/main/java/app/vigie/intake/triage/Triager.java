@@ -69,9 +69,9 @@ public final class Triager {
     public Triage assess(TriageInput input) {
         String text = input.text();
         String language = languages.choose(text, input.communityLanguages());
-        List<WebAddresses.Found> links = WebAddresses.links(text);
-        List<WebAddresses.Found> emails = WebAddresses.emails(text);
-        Normaliser.Normalised normalised = Normaliser.normalise(text, WebAddresses.ranges(links, emails));
+        Normaliser.Normalised normalised = Normaliser.normalise(text);
+        List<WebAddresses.Found> links = normalised.links();
+        List<WebAddresses.Found> emails = normalised.emails();
         MessageTokens tokens = MessageTokens.of(normalised);
         CommunityTerms community = communityTerms(input);
 

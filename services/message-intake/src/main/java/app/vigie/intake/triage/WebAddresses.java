@@ -71,31 +71,6 @@ final class WebAddresses {
         return SHORTENERS.contains(host);
     }
 
-    /** Sorted, merged [start, end) pairs covering links and e-mail addresses. */
-    static int[] ranges(List<Found> links, List<Found> emails) {
-        if (links.isEmpty() && emails.isEmpty()) {
-            return new int[0];
-        }
-        List<Found> all = new ArrayList<>(links);
-        all.addAll(emails);
-        all.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(a.end(), b.end()));
-        int[] ranges = new int[all.size() * 2];
-        int n = 0;
-        for (Found f : all) {
-            if (n > 0 && f.start() <= ranges[n - 1]) {
-                ranges[n - 1] = Math.max(ranges[n - 1], f.end());
-            } else {
-                ranges[n++] = f.start();
-                ranges[n++] = f.end();
-            }
-        }
-        return java.util.Arrays.copyOf(ranges, n);
-    }
-
-    static int[] ranges(String text) {
-        return ranges(links(text), emails(text));
-    }
-
     private static int trimTrailingPunctuation(String text, int start, int end) {
         while (end > start && ".,;:!?)]}'\"…".indexOf(text.charAt(end - 1)) >= 0) {
             end--;

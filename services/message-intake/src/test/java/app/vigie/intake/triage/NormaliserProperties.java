@@ -98,7 +98,8 @@ class NormaliserProperties {
                     case 'o' -> '0';
                     case 'a' -> random.nextBoolean() ? '4' : '@';
                     case 'e' -> '3';
-                    case 'i', 'l' -> '1';
+                    case 'i' -> random.nextBoolean() ? '1' : '!';
+                    case 'l' -> '|';
                     case 's' -> random.nextBoolean() ? '5' : '$';
                     case 't' -> '7';
                     default -> 0;

@@ -81,7 +81,8 @@ class NormaliserTest {
     void leavesLinksAndAddressesAsTheyAre() {
         assertThat(normalised("Voir http://bit.ly/AbC1x ou jean.dupont@example.fr"))
                 .isEqualTo("voir http://bit.ly/abc1x ou jean.dupont@example.fr");
-        assertThat(normalised("w.w.w")).isEqualTo("w"); // three w in a row read as one stretched letter
+        assertThat(normalised("w.w.w")).isEqualTo("www");
+        assertThat(normalised("love you xxx, wwwhat")).isEqualTo("love you xxx, wwwhat"); // x and w runs are words
     }
 
     @Test
