@@ -47,6 +47,6 @@ L="INSTAGRAM_ACCOUNT 17841400009990077"
 batch integration-maison-lumen $L "[
 $(m $L demo-l-1 'emma.k' 'Love the new foundation, perfect shade for me!'),
 $(m $L demo-l-2 'jo_b' 'This price increase is ridiculous, I am cancelling.'),
-$(m $L demo-l-3 'cheapfollow' 'Cheap followers, 10k for \$5, visit followers-cheap.example'),
+$(m $L demo-l-3 'cheapfollow' 'Cheap followers, 10k for 5 dollars, visit followers-cheap.example'),
 $(m $L demo-l-4 'x_troll' 'You are a complete idiot, shut up.')
 ]"

@@ -459,12 +459,12 @@ final class Lexicon {
         Reading reading = new Reading(tokens);
         reading.markAddresses();
         List<Found> found = new ArrayList<>();
-        List<Rule> candidates = new ArrayList<>();
         for (int t = 0; t < tokens.size; t++) {
-            candidates.clear();
-            index.collect(tokens, t, candidates);
-            for (Rule rule : candidates) {
-                reading.tryRule(rule, t, found);
+            List<Rule> candidates = index.collect(tokens, t, null);
+            if (candidates != null) {
+                for (Rule rule : candidates) {
+                    reading.tryRule(rule, t, found);
+                }
             }
         }
         boolean anySafe = false;
@@ -522,10 +522,11 @@ final class Lexicon {
             if (markers.isEmpty()) {
                 return;
             }
-            List<Rule> candidates = new ArrayList<>(2);
             for (int t = 0; t < tokens.size; t++) {
-                candidates.clear();
-                markers.collect(tokens, t, candidates);
+                List<Rule> candidates = markers.collect(tokens, t, null);
+                if (candidates == null) {
+                    continue;
+                }
                 for (Rule marker : candidates) {
                     int limit = tokens.sentenceEnd[t];
                     int end = match(marker.parts.get(0), 0, t, limit, null);
@@ -665,9 +666,18 @@ final class Lexicon {
                             return r;
                         }
                     }
-                    if (!c.others.isEmpty()) {
+                    List<List<PatternElement>> indexed = pos < limit ? c.byFirstWord.collect(tokens, pos, null) : null;
+                    if (indexed != null || !c.unindexed.isEmpty()) {
                         Continuation after = new Continuation(seq, k + 1, next);
-                        for (List<PatternElement> option : c.others) {
+                        if (indexed != null) {
+                            for (List<PatternElement> option : indexed) {
+                                int r = match(option, 0, pos, limit, after);
+                                if (r >= 0) {
+                                    return r;
+                                }
+                            }
+                        }
+                        for (List<PatternElement> option : c.unindexed) {
                             int r = match(option, 0, pos, limit, after);
                             if (r >= 0) {
                                 return r;
@@ -732,134 +742,6 @@ final class Lexicon {
                 }
             }
             return false;
-        }
-    }
-
-    // ---------------------------------------------------------------- word index
-
-    /** Values keyed by a word or by a stem, looked up with the forms (and skeleton) of a message's word. */
-    private static final class WordIndex<T> {
-        private final Map<String, List<T>> words = new HashMap<>();
-        private final Map<String, List<T>> wordSkeletons = new HashMap<>();
-        private final Trie<T> stems = new Trie<>();
-        private final Trie<T> stemSkeletons = new Trie<>();
-        private boolean empty = true;
-
-        void add(Word w, T value) {
-            empty = false;
-            if (w.stem()) {
-                stems.add(w.text(), value);
-                if (w.skeleton().length() >= MIN_SKELETON) {
-                    stemSkeletons.add(w.skeleton(), value);
-                }
-            } else {
-                addTo(words, w.text(), value);
-                if (w.skeleton().length() >= MIN_SKELETON) {
-                    addTo(wordSkeletons, w.skeleton(), value);
-                }
-            }
-        }
-
-        boolean isEmpty() {
-            return empty;
-        }
-
-        void collect(MessageTokens tokens, int t, List<T> out) {
-            for (String form : tokens.forms[t]) {
-                addAll(words.get(form), out);
-                stems.collectPrefixesOf(form, out);
-            }
-            String[] skeletons = tokens.skeletons[t];
-            if (skeletons != null) {
-                for (String skeleton : skeletons) {
-                    addAll(wordSkeletons.get(skeleton), out);
-                    stemSkeletons.collectPrefixesOf(skeleton, out);
-                }
-            }
-        }
-
-        private static <T> void addTo(Map<String, List<T>> map, String key, T value) {
-            List<T> list = map.computeIfAbsent(key, k -> new ArrayList<>(1));
-            if (!list.contains(value)) {
-                list.add(value);
-            }
-        }
-
-        private static <T> void addAll(List<T> values, List<T> out) {
-            if (values == null) {
-                return;
-            }
-            for (T v : values) {
-                if (!containsSame(out, v)) {
-                    out.add(v);
-                }
-            }
-        }
-
-        static <T> boolean containsSame(List<T> list, T value) {
-            for (T v : list) {
-                if (v == value) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    /** Stems by their letters: walking a word collects every stem it starts with. */
-    private static final class Trie<T> {
-        private char[] keys = new char[0];
-        private Trie<T>[] children = newArray(0);
-        private List<T> values;
-
-        void add(String word, T value) {
-            Trie<T> node = this;
-            for (int i = 0; i < word.length(); i++) {
-                node = node.childOrNew(word.charAt(i));
-            }
-            if (node.values == null) {
-                node.values = new ArrayList<>(1);
-            }
-            if (!node.values.contains(value)) {
-                node.values.add(value);
-            }
-        }
-
-        void collectPrefixesOf(String word, List<T> out) {
-            Trie<T> node = this;
-            for (int i = 0; i < word.length() && node != null; i++) {
-                node = node.child(word.charAt(i));
-                if (node != null && node.values != null) {
-                    WordIndex.addAll(node.values, out);
-                }
-            }
-        }
-
-        private Trie<T> child(char c) {
-            for (int i = 0; i < keys.length; i++) {
-                if (keys[i] == c) {
-                    return children[i];
-                }
-            }
-            return null;
-        }
-
-        private Trie<T> childOrNew(char c) {
-            Trie<T> existing = child(c);
-            if (existing != null) {
-                return existing;
-            }
-            Trie<T> created = new Trie<>();
-            keys = java.util.Arrays.copyOf(keys, keys.length + 1);
-            children = java.util.Arrays.copyOf(children, children.length + 1);
-            keys[keys.length - 1] = c;
-            children[children.length - 1] = created;
-            return created;
-        }
-
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        private static <T> Trie<T>[] newArray(int n) {
-            return (Trie<T>[]) new Trie[n];
         }
     }
 }

@@ -1,9 +1,7 @@
 package app.vigie.intake.triage;
 
 import app.vigie.contracts.community.Category;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,7 +37,7 @@ final class MessageShape {
     static void read(String source, MessageTokens tokens, int recentRepeats, List<RuleHit> hits) {
         shouting(source, hits);
         String text = tokens.normalised.text();
-        if (hasAny(text, "0123456789")) {
+        if (hasDigit(text)) {
             find(MONEY_PER_PERIOD, tokens, "spam.money-offer", Category.SPAM, MONEY_OFFER_WEIGHT, hits);
             find(EARN_AMOUNT, tokens, "spam.money-offer", Category.SPAM, EARN_AMOUNT_WEIGHT, hits);
         }
@@ -97,17 +95,22 @@ final class MessageShape {
         if (n < 6) {
             return;
         }
-        Map<String, Integer> firstSeen = new HashMap<>();
+        int[] hashes = new int[n];
+        for (int t = 0; t < n; t++) {
+            hashes[t] = tokens.form(t).hashCode();
+        }
         boolean[] covered = new boolean[n];
         boolean repeated = false;
+        int window = Math.min(n, 400); // a repeat further away than this is not what makes a message spam
         for (int t = 0; t + 3 <= n; t++) {
-            String gram = tokens.form(t) + ' ' + tokens.form(t + 1) + ' ' + tokens.form(t + 2);
-            Integer seen = firstSeen.putIfAbsent(gram, t);
-            if (seen != null && seen + 3 <= t) {
-                repeated = true;
-                for (int u = 0; u < 3; u++) {
-                    covered[seen + u] = true;
-                    covered[t + u] = true;
+            for (int u = t + 3; u + 3 <= n && u - t <= window; u++) {
+                if (hashes[t] == hashes[u] && hashes[t + 1] == hashes[u + 1] && hashes[t + 2] == hashes[u + 2]
+                        && sameWords(tokens, t, u)) {
+                    repeated = true;
+                    for (int k = 0; k < 3; k++) {
+                        covered[t + k] = true;
+                        covered[u + k] = true;
+                    }
                 }
             }
         }
@@ -134,6 +137,15 @@ final class MessageShape {
         }
     }
 
+    private static boolean sameWords(MessageTokens tokens, int t, int u) {
+        for (int k = 0; k < 3; k++) {
+            if (!tokens.form(t + k).equals(tokens.form(u + k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void find(Pattern pattern, MessageTokens tokens, String rule, Category category, int weight,
                              List<RuleHit> hits) {
         Normaliser.Normalised n = tokens.normalised;
@@ -145,6 +157,16 @@ final class MessageShape {
                 hits.add(new RuleHit(rule, category, weight, start, end, n.source().substring(start, end)));
             }
         }
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasAny(String text, String chars) {

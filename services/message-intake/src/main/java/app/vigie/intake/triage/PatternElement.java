@@ -33,10 +33,12 @@ sealed interface PatternElement permits PatternElement.Word, PatternElement.Choi
         final List<List<PatternElement>> options;
         final boolean optional;
         final List<PatternElement> alone = List.of(this);
-        // Filled by freeze(): one-word options are looked up in a set instead of being tried one by one.
+        // Filled by freeze(): one-word options are looked up in a set, the others by their first word, so that a
+        // set of two hundred phrases costs a few look-ups instead of two hundred attempts.
         Set<String> words = Set.of();
         Set<String> wordSkeletons = Set.of();
-        List<List<PatternElement>> others = List.of();
+        WordIndex<List<PatternElement>> byFirstWord = new WordIndex<>();
+        List<List<PatternElement>> unindexed = List.of();
 
         Choice(String name, List<List<PatternElement>> options, boolean optional) {
             this.name = name;
@@ -47,20 +49,25 @@ sealed interface PatternElement permits PatternElement.Word, PatternElement.Choi
         void freeze() {
             Set<String> single = new HashSet<>();
             Set<String> skeletons = new HashSet<>();
+            WordIndex<List<PatternElement>> index = new WordIndex<>();
             List<List<PatternElement>> rest = new ArrayList<>();
             for (List<PatternElement> option : options) {
-                if (option.size() == 1 && option.get(0) instanceof Word w && !w.stem() && !w.optional()) {
+                PatternElement first = option.get(0);
+                if (option.size() == 1 && first instanceof Word w && !w.stem() && !w.optional()) {
                     single.add(w.text());
                     if (w.skeleton().length() >= Lexicon.MIN_SKELETON) {
                         skeletons.add(w.skeleton());
                     }
+                } else if (first instanceof Word w && !w.optional()) {
+                    index.add(w, option);
                 } else {
                     rest.add(option);
                 }
             }
             words = Set.copyOf(single);
             wordSkeletons = Set.copyOf(skeletons);
-            others = List.copyOf(rest);
+            byFirstWord = index;
+            unindexed = List.copyOf(rest);
         }
 
         @Override

@@ -39,7 +39,7 @@ final class WebAddresses {
     }
 
     static List<Found> links(String text) {
-        if (text.indexOf('.') < 0) {
+        if (!mayHaveLink(text)) {
             return List.of();
         }
         List<Found> found = new ArrayList<>(2);
@@ -65,6 +65,19 @@ final class WebAddresses {
             found.add(new Found(m.start(), m.end(), address.substring(address.indexOf('@') + 1).toLowerCase(Locale.ROOT)));
         }
         return found;
+    }
+
+    /** Every link has a dot between two letters or digits ("bit.ly"); most sentences have none. */
+    private static boolean mayHaveLink(String text) {
+        int dot = text.indexOf('.');
+        while (dot >= 0) {
+            if (dot > 0 && dot + 1 < text.length() && Character.isLetterOrDigit(text.charAt(dot - 1))
+                    && Character.isLetterOrDigit(text.charAt(dot + 1))) {
+                return true;
+            }
+            dot = text.indexOf('.', dot + 1);
+        }
+        return false;
     }
 
     static boolean isShortener(String host) {
