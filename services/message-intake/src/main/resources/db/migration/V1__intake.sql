@@ -48,6 +48,7 @@ create index message_by_author on message (tenant, author_id);
 -- Every version of a message (edits on the platform), each with its own triage.
 create table message_version (
     message_id          uuid        not null references message (id),
+    tenant              text        not null,   -- copied from message: repeats are counted per tenant from this table alone
     version             integer     not null,
     text                text        not null,
     media               text        not null,   -- JSON list of media references
@@ -59,5 +60,5 @@ create table message_version (
     received_at         timestamptz not null,
     primary key (message_id, version)
 );
--- counting the same text seen recently (spam signal)
-create index message_version_fingerprint on message_version (fingerprint, received_at);
+-- counting the same text seen recently in a tenant (spam signal)
+create index message_version_fingerprint on message_version (tenant, fingerprint, received_at);

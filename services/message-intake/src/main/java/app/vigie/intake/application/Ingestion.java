@@ -82,48 +82,95 @@ public class Ingestion {
      */
     @WithTransaction
     public Uni<List<Outcome>> apply(List<Change> changes, Predicate<String> mayPostTo) {
-        Map<String, CommunityCopyEntity> communities = new HashMap<>();
-        List<Outcome> outcomes = new ArrayList<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        Batch batch = new Batch();
+        Uni<Void> resolved = Uni.createFrom().voidItem();
         for (Change change : changes) {
-            chain = chain.chain(() -> one(change, communities, mayPostTo)).invoke(outcomes::add).replaceWithVoid();
+            resolved = resolved.chain(() -> community(itemOf(change), batch.communities)).replaceWithVoid();
         }
-        return chain.replaceWith(outcomes);
+        return resolved.chain(() -> countRepeats(changes, batch)).chain(() -> {
+            List<Outcome> outcomes = new ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Change change : changes) {
+                chain = chain.chain(() -> one(change, batch, mayPostTo)).invoke(outcomes::add).replaceWithVoid();
+            }
+            return chain.replaceWith(outcomes);
+        });
     }
 
-    private Uni<Outcome> one(Change change, Map<String, CommunityCopyEntity> communities, Predicate<String> mayPostTo) {
-        Submitted item = switch (change) {
+    /** What one request shares across its items: the communities, first triages and recent-repeat counts. */
+    private static final class Batch {
+        final Map<String, CommunityCopyEntity> communities = new HashMap<>();
+        final Map<Submitted, Triage> firstTriage = new java.util.IdentityHashMap<>();
+        /** tenant → fingerprint → how many times seen in the window, counting this batch's earlier items */
+        final Map<String, Map<String, Integer>> repeats = new HashMap<>();
+    }
+
+    /** One query per tenant for the whole batch, instead of one per message. */
+    private Uni<Void> countRepeats(List<Change> changes, Batch batch) {
+        Map<String, java.util.Set<String>> fingerprints = new HashMap<>();
+        for (Change change : changes) {
+            Submitted item = itemOf(change);
+            CommunityCopyEntity community = batch.communities.get(key(item.message()));
+            if (community != null && !(change instanceof Remove)) {
+                Triage first = triage.assess(item.message().text(), community, 0);
+                batch.firstTriage.put(item, first);
+                fingerprints.computeIfAbsent(community.tenant, t -> new java.util.HashSet<>()).add(first.fingerprint());
+            }
+        }
+        Instant now = clock.instant();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, java.util.Set<String>> tenant : fingerprints.entrySet()) {
+            chain = chain.chain(() -> store.recentRepeats(tenant.getKey(), tenant.getValue(), now, repeatWindow)
+                    .invoke(counts -> batch.repeats.put(tenant.getKey(), new HashMap<>(counts))).replaceWithVoid());
+        }
+        return chain;
+    }
+
+    private static Submitted itemOf(Change change) {
+        return switch (change) {
             case Add add -> add.item();
             case Edit edit -> edit.item();
             case Remove remove -> remove.item();
         };
-        return community(item, communities).chain(community -> {
-            if (community == null || !mayPostTo.test(community.tenant)) {
-                return Uni.createFrom().item(refused(item, ProblemException.invalid(
-                        item.fieldPrefix() + (item.message().communityId() != null ? "communityId" : "pageId"),
-                        "no such community")));
-            }
-            if (!"ACTIVE".equals(community.status)) {
-                return Uni.createFrom().item(refused(item, ProblemException.conflict(item.fieldPrefix() + "communityId",
-                        "the community is archived")));
-            }
-            return switch (change) {
-                case Add add -> store(item, community);
-                case Edit edit -> edit(item, community);
-                case Remove remove -> remove(item, community);
-            };
-        });
+    }
+
+    private Uni<Outcome> one(Change change, Batch batch, Predicate<String> mayPostTo) {
+        Submitted item = itemOf(change);
+        CommunityCopyEntity community = batch.communities.get(key(item.message()));
+        if (community == null || !mayPostTo.test(community.tenant)) {
+            return Uni.createFrom().item(refused(item, ProblemException.invalid(
+                    item.fieldPrefix() + (item.message().communityId() != null ? "communityId" : "pageId"),
+                    "no such community")));
+        }
+        if (!"ACTIVE".equals(community.status)) {
+            return Uni.createFrom().item(refused(item, ProblemException.conflict(item.fieldPrefix() + "communityId",
+                    "the community is archived")));
+        }
+        return switch (change) {
+            case Add add -> store(item, community, batch);
+            case Edit edit -> edit(item, community, batch);
+            case Remove remove -> remove(item, community);
+        };
+    }
+
+    /** The triage of an item, counting how often its text was seen recently (and earlier in this batch). */
+    private Triage triage(Submitted item, CommunityCopyEntity community, Batch batch) {
+        Triage first = batch.firstTriage.get(item);
+        Map<String, Integer> counts = batch.repeats.computeIfAbsent(community.tenant, t -> new HashMap<>());
+        int repeats = counts.getOrDefault(first.fingerprint(), 0);
+        counts.merge(first.fingerprint(), 1, Integer::sum);
+        return repeats == 0 ? first : triage.assess(item.message().text(), community, repeats);
     }
 
     /** A new version of a known message (re-triaged, back to pending), or a new message if it is unknown. */
-    private Uni<Outcome> edit(Submitted item, CommunityCopyEntity community) {
+    private Uni<Outcome> edit(Submitted item, CommunityCopyEntity community, Batch batch) {
         return store.current(community.id, item.message().externalId()).chain(current -> {
             if (current.isEmpty()) {
-                return store(item, community);
+                return store(item, community, batch);
             }
             MessageStore.Current message = current.get();
             Instant now = clock.instant();
-            Triage result = triage.assess(item.message().text(), community, 0);
+            Triage result = triage(item, community, batch);
             boolean hidden = hidden(community, result);
             MessageReceived event = event(message.id(), message.version() + 1, item.message(), community, result,
                     hidden, now);
@@ -143,31 +190,28 @@ public class Ingestion {
                 .orElseGet(() -> Uni.createFrom().item(new Outcome(item.index(), null, false, false, 0, null, null))));
     }
 
-    private Uni<Outcome> store(Submitted item, CommunityCopyEntity community) {
+    private Uni<Outcome> store(Submitted item, CommunityCopyEntity community, Batch batch) {
         MessageDtos.In in = item.message();
         Instant now = clock.instant();
-        Triage first = triage.assess(in.text(), community, 0);
-        return store.recentRepeats(community.tenant, first.fingerprint(), now, repeatWindow).chain(repeats -> {
-            Triage result = repeats == 0 ? first : triage.assess(in.text(), community, repeats);
-            boolean hidden = hidden(community, result);
-            MessageReceived event = event(UuidV7.generate(clock), 1, in, community, result, hidden, now);
-            return store.insertMessage(event.messageId(), event, result.risk()).chain(inserted -> {
-                if (inserted.isEmpty()) {
-                    return store.existing(community.id, in.externalId())
-                            .map(id -> new Outcome(item.index(), id, false, hidden, result.risk(), category(result), null));
-                }
-                return store.insertVersion(event)
-                        .chain(() -> outbox.append(EventTypes.MESSAGE_RECEIVED, MessageReceived.VERSION, community.tenant, event))
-                        .replaceWith(new Outcome(item.index(), event.messageId(), true, hidden, result.risk(),
-                                category(result), null));
-            });
+        Triage result = triage(item, community, batch);
+        boolean hidden = hidden(community, result);
+        MessageReceived event = event(UuidV7.generate(clock), 1, in, community, result, hidden, now);
+        return store.insertMessage(event.messageId(), event, result.risk()).chain(inserted -> {
+            if (inserted.isEmpty()) {
+                return store.existing(community.id, in.externalId())
+                        .map(id -> new Outcome(item.index(), id, false, hidden, result.risk(), category(result), null));
+            }
+            return store.insertVersion(event)
+                    .chain(() -> outbox.append(EventTypes.MESSAGE_RECEIVED, MessageReceived.VERSION, community.tenant, event))
+                    .replaceWith(new Outcome(item.index(), event.messageId(), true, hidden, result.risk(),
+                            category(result), null));
         });
     }
 
     /** The item's community; each copy is looked up once per request. */
     private Uni<CommunityCopyEntity> community(Submitted item, Map<String, CommunityCopyEntity> cache) {
         MessageDtos.In in = item.message();
-        String key = in.communityId() != null ? in.communityId().toString() : in.platform() + "/" + in.pageId();
+        String key = key(in);
         Uni<CommunityCopyEntity> found = cache.containsKey(key) ? Uni.createFrom().item(cache.get(key))
                 : (in.communityId() != null
                         ? CommunityCopyEntity.<CommunityCopyEntity>findById(in.communityId())
@@ -175,6 +219,10 @@ public class Ingestion {
                                 in.platform(), in.pageId()).firstResult())
                         .invoke(c -> cache.put(key, c));
         return found;
+    }
+
+    private static String key(MessageDtos.In in) {
+        return in.communityId() != null ? in.communityId().toString() : in.platform() + "/" + in.pageId();
     }
 
     /** A priori, everything waits hidden; a posteriori, only what triage rates above the policy's threshold. */

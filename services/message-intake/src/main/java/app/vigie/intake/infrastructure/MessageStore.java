@@ -92,10 +92,12 @@ public class MessageStore {
 
     public Uni<Void> insertVersion(MessageReceived m) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into message_version (message_id, version, text, media, language, risk, suggested_category,
-                                                     rules, fingerprint, received_at)
-                        values (:id, :version, :text, :media, :language, :risk, :category, :rules, :fingerprint, :receivedAt)""")
+                        insert into message_version (message_id, tenant, version, text, media, language, risk,
+                                                     suggested_category, rules, fingerprint, received_at)
+                        values (:id, :tenant, :version, :text, :media, :language, :risk, :category, :rules, :fingerprint,
+                                :receivedAt)""")
                 .setParameter("id", m.messageId())
+                .setParameter("tenant", m.tenant())
                 .setParameter("version", m.version())
                 .setParameter("text", m.text())
                 .setParameter("media", json(m.media()))
@@ -109,16 +111,25 @@ public class MessageStore {
                 .replaceWithVoid();
     }
 
-    /** How many messages of the tenant carried the same text recently (the same spam pasted again and again). */
-    public Uni<Integer> recentRepeats(String tenant, String fingerprint, Instant now, Duration window) {
+    /**
+     * How many messages of the tenant carried each of these texts recently (the same spam pasted again and again),
+     * in one query for a whole batch.
+     */
+    public Uni<java.util.Map<String, Integer>> recentRepeats(String tenant, java.util.Collection<String> fingerprints,
+                                                             Instant now, Duration window) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        select count(*) from message_version v join message m on m.id = v.message_id
-                         where v.fingerprint = :fingerprint and v.received_at > :since and m.tenant = :tenant""", Long.class)
-                .setParameter("fingerprint", fingerprint)
-                .setParameter("since", utc(now.minus(window)))
+                        select fingerprint, count(*) from message_version
+                         where tenant = :tenant and fingerprint = any(:fingerprints) and received_at > :since
+                         group by fingerprint""", Object[].class)
                 .setParameter("tenant", tenant)
-                .getSingleResult())
-                .map(Long::intValue);
+                .setParameter("fingerprints", fingerprints.toArray(String[]::new))
+                .setParameter("since", utc(now.minus(window)))
+                .getResultList())
+                .map(rows -> {
+                    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+                    rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).intValue()));
+                    return counts;
+                });
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -8,6 +8,9 @@ import java.util.HexFormat;
 /** Identity of a message's wording, so that the service can count copies of the same text. */
 public final class Fingerprint {
 
+    // MessageDigest is not thread-safe and costs a lookup to create: one per thread.
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Fingerprint::sha256);
+
     private Fingerprint() {
     }
 
@@ -45,7 +48,9 @@ public final class Fingerprint {
         if (length > 0 && canonical.charAt(length - 1) == ' ') {
             canonical.setLength(length - 1);
         }
-        return HexFormat.of().formatHex(sha256().digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        return HexFormat.of().formatHex(digest.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static MessageDigest sha256() {

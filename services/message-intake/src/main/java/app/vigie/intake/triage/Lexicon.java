@@ -12,8 +12,8 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * A language's rules compiled from a lexicon file (format in {@code docs/triage.md}), indexed by the words they
- * start with, so that reading a message costs a few hash look-ups per word whatever the size of the lexicon.
+ * start with: reading a message costs one vocabulary look-up per word, then comparisons of word numbers, whatever
+ * the size of the lexicon.
  */
 final class Lexicon {
 
@@ -69,7 +70,10 @@ final class Lexicon {
         }
     }
 
-    /** A rule found in a message, from token {@code first} to token {@code end} (exclusive). */
+    /**
+     * A rule found in a message: words {@code first} to {@code end} (exclusive), which are characters
+     * {@code start} to {@code stop} (exclusive) of the original text.
+     */
     record Found(Rule rule, int first, int end, int start, int stop) {
     }
 
@@ -79,8 +83,13 @@ final class Lexicon {
     private final Choice intensifiers;
     private final Choice persons;
     private final Choice negations;
+    /** Every word and stem the lexicon mentions, numbered: a message word is looked up there once. */
+    private final Vocabulary vocabulary;
 
-    private Lexicon(List<Rule> rules, List<Rule> markerRules, Choice intensifiers, Choice persons, Choice negations) {
+    private Lexicon(Vocabulary vocabulary, List<Rule> rules, List<Rule> markerRules, Choice intensifiers,
+                    Choice persons, Choice negations) {
+        this.vocabulary = vocabulary;
+        vocabulary.freeze();
         this.rules = List.copyOf(rules);
         this.intensifiers = intensifiers;
         this.persons = persons;
@@ -95,6 +104,8 @@ final class Lexicon {
                 markers.add(w, rule);
             }
         }
+        index.freeze();
+        markers.freeze();
     }
 
     int size() {
@@ -151,11 +162,12 @@ final class Lexicon {
             }
             rules.add(new Rule(name, null, weight, false, List.of(words), false, false, null, "policy:" + t, false));
         }
-        return new Lexicon(rules, List.of(), null, null, null);
+        return new Lexicon(compiler.vocabulary, rules, List.of(), null, null, null);
     }
 
     /** Reads lexicon lines; named sets may be used before they are defined, so they are resolved at the end. */
     private static final class Compiler {
+        private final Vocabulary vocabulary = new Vocabulary();
         private final Map<String, List<List<PatternElement>>> sets = new LinkedHashMap<>();
         private final List<Choice> choices = new ArrayList<>();
         private final List<Rule> rules = new ArrayList<>();
@@ -169,7 +181,7 @@ final class Lexicon {
             String weightText = columns[1].strip();
             String pattern = columns[2].strip();
             String options = columns.length > 3
-                    ? String.join(" ", java.util.Arrays.copyOfRange(columns, 3, columns.length)).strip() : "";
+                    ? String.join(" ", Arrays.copyOfRange(columns, 3, columns.length)).strip() : "";
             if (label.startsWith("@")) {
                 List<List<PatternElement>> parts = parse(pattern);
                 if (parts.size() != 1) {
@@ -251,7 +263,7 @@ final class Lexicon {
             for (Choice c : choices) {
                 c.freeze();
             }
-            return new Lexicon(rules, markerRules, intensifiers, persons, negations);
+            return new Lexicon(vocabulary, rules, markerRules, intensifiers, persons, negations);
         }
 
         private List<List<PatternElement>> set(String name) {
@@ -387,12 +399,12 @@ final class Lexicon {
                 if (last && stem && strict && piece.length() < MIN_STEM) {
                     throw new IllegalArgumentException("stem '" + piece + "*' is too short to be safe");
                 }
-                words.add(new Word(piece, last && stem, false));
+                boolean isStem = last && stem;
+                words.add(new Word(piece, isStem, false, isStem ? vocabulary.stem(piece) : vocabulary.word(piece)));
             }
             if (optional && !words.isEmpty()) {
                 if (words.size() == 1) {
-                    Word w = (Word) words.get(0);
-                    return List.of(new Word(w.text(), w.stem(), true));
+                    return List.of(((Word) words.get(0)).asOptional());
                 }
                 Choice choice = new Choice(null, List.of(List.copyOf(words)), true);
                 choices.add(choice);
@@ -460,7 +472,10 @@ final class Lexicon {
         reading.markAddresses();
         List<Found> found = new ArrayList<>();
         for (int t = 0; t < tokens.size; t++) {
-            List<Rule> candidates = index.collect(tokens, t, null);
+            if (reading.ids[t].length == 0) {
+                continue;
+            }
+            List<Rule> candidates = index.collect(reading.ids[t], null);
             if (candidates != null) {
                 for (Rule rule : candidates) {
                     reading.tryRule(rule, t, found);
@@ -479,9 +494,11 @@ final class Lexicon {
             if (f.rule().safe) {
                 continue;
             }
+            // A hit whose first or last word belongs to a safe idiom is that idiom ("I'll shoot you" in "I'll
+            // shoot you a message"), not what the rule looks for.
             boolean covered = false;
             for (Found s : found) {
-                if (s.rule().safe && s.first() <= f.first() && f.end() <= s.end()) {
+                if (s.rule().safe && (inside(f.first(), s) || inside(f.end() - 1, s))) {
                     covered = true;
                     break;
                 }
@@ -493,12 +510,18 @@ final class Lexicon {
         return kept;
     }
 
+    private static boolean inside(int token, Found span) {
+        return span.first() <= token && token < span.end();
+    }
+
     /** Matching state for one message: who is being addressed, where negations are, which sets occur. */
     private final class Reading {
         private final MessageTokens tokens;
         private final boolean[] aimed;
         private final boolean[] addressed;
         private final boolean[] negation;
+        /** For each message word, the numbers of the lexicon words it matches (most words match none). */
+        private final int[][] ids;
         private Map<Choice, Boolean> present;
 
         Reading(MessageTokens tokens) {
@@ -506,8 +529,10 @@ final class Lexicon {
             this.aimed = new boolean[tokens.size];
             this.addressed = new boolean[tokens.size];
             this.negation = new boolean[tokens.size];
-            if (negations != null) {
-                for (int t = 0; t < tokens.size; t++) {
+            this.ids = new int[tokens.size][];
+            for (int t = 0; t < tokens.size; t++) {
+                ids[t] = vocabulary.idsOf(tokens, t);
+                if (ids[t].length > 0 && negations != null) {
                     negation[t] = matchesOneWord(negations, t);
                 }
             }
@@ -523,7 +548,10 @@ final class Lexicon {
                 return;
             }
             for (int t = 0; t < tokens.size; t++) {
-                List<Rule> candidates = markers.collect(tokens, t, null);
+                if (ids[t].length == 0) {
+                    continue;
+                }
+                List<Rule> candidates = markers.collect(ids[t], null);
                 if (candidates == null) {
                     continue;
                 }
@@ -621,8 +649,8 @@ final class Lexicon {
         }
 
         private boolean matchesOneWord(Choice c, int t) {
-            for (String form : tokens.forms[t]) {
-                if (c.words.contains(form)) {
+            for (int id : ids[t]) {
+                if (Arrays.binarySearch(c.singleWords, id) >= 0) {
                     return true;
                 }
             }
@@ -660,13 +688,19 @@ final class Lexicon {
                     }
                     return -1;
                 } else if (e instanceof Choice c) {
-                    if (pos < limit && matchesWordOf(c, pos)) {
-                        int r = match(seq, k + 1, pos + 1, limit, next);
-                        if (r >= 0) {
-                            return r;
+                    if (pos < limit && ids[pos].length > 0 && !c.phrases.isEmpty()) {
+                        long ends = phraseEnds(c.phrases, pos, limit, 0);
+                        for (int end = pos + 1; ends != 0; end++, ends >>>= 1) {
+                            if ((ends & 1) != 0) {
+                                int r = match(seq, k + 1, end, limit, next);
+                                if (r >= 0) {
+                                    return r;
+                                }
+                            }
                         }
                     }
-                    List<List<PatternElement>> indexed = pos < limit ? c.byFirstWord.collect(tokens, pos, null) : null;
+                    List<List<PatternElement>> indexed = pos < limit && ids[pos].length > 0
+                            ? c.byFirstWord.collect(ids[pos], null) : null;
                     if (indexed != null || !c.unindexed.isEmpty()) {
                         Continuation after = new Continuation(seq, k + 1, next);
                         if (indexed != null) {
@@ -709,39 +743,31 @@ final class Lexicon {
             }
         }
 
-        private boolean matchesWordOf(Choice c, int t) {
-            for (String form : tokens.forms[t]) {
-                if (c.words.contains(form)) {
-                    return true;
-                }
+        /**
+         * Where the plain phrases of a set that start at {@code pos} end: bit i set means a phrase covers the
+         * words pos..pos+i (phrases are far shorter than 64 words).
+         */
+        private long phraseEnds(PatternElement.PhraseTrie node, int pos, int limit, int depth) {
+            long ends = 0;
+            for (int id : ids[pos]) {
+                ends |= phraseEndsFrom(node.child(id), pos, limit, depth);
             }
-            String[] skeletons = tokens.skeletons[t];
-            if (skeletons != null) {
-                for (String skeleton : skeletons) {
-                    if (c.wordSkeletons.contains(skeleton)) {
-                        return true;
-                    }
-                }
+            return ends;
+        }
+
+        private long phraseEndsFrom(PatternElement.PhraseTrie child, int pos, int limit, int depth) {
+            if (child == null) {
+                return 0;
             }
-            return false;
+            long ends = child.end ? 1 : 0;
+            if (!child.isLeaf() && pos + 1 < limit && depth < 62) {
+                ends |= phraseEnds(child, pos + 1, limit, depth + 1) << 1;
+            }
+            return ends;
         }
 
         private boolean matches(Word w, int t) {
-            for (String form : tokens.forms[t]) {
-                if (w.stem() ? form.startsWith(w.text()) : form.equals(w.text())) {
-                    return true;
-                }
-            }
-            String[] skeletons = tokens.skeletons[t];
-            if (skeletons == null || w.skeleton().length() < MIN_SKELETON) {
-                return false;
-            }
-            for (String skeleton : skeletons) {
-                if (w.stem() ? skeleton.startsWith(w.skeleton()) : skeleton.equals(w.skeleton())) {
-                    return true;
-                }
-            }
-            return false;
+            return Vocabulary.contains(ids[t], w.id());
         }
     }
 }

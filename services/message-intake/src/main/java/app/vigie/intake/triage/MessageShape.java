@@ -37,11 +37,32 @@ final class MessageShape {
     static void read(String source, MessageTokens tokens, int recentRepeats, List<RuleHit> hits) {
         shouting(source, hits);
         String text = tokens.normalised.text();
-        if (hasDigit(text)) {
-            find(MONEY_PER_PERIOD, tokens, "spam.money-offer", Category.SPAM, MONEY_OFFER_WEIGHT, hits);
-            find(EARN_AMOUNT, tokens, "spam.money-offer", Category.SPAM, EARN_AMOUNT_WEIGHT, hits);
+        boolean digits = false;
+        boolean currency = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            digits |= c >= '0' && c <= '9';
+            currency |= c == '€' || c == '$' || c == '£';
         }
-        if (hasAny(text, "€$£")) {
+        if (digits && (currency || mentionsMoneyInWords(text))) {
+            // Only around the amounts: from a few words before the first digit of a run to a few words after it.
+            int i = 0;
+            int searched = 0;
+            while (i < text.length()) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    i++;
+                    continue;
+                }
+                int from = Math.max(searched, Math.max(0, i - 40));
+                int to = Math.min(text.length(), i + 50);
+                find(MONEY_PER_PERIOD, tokens, from, to, "spam.money-offer", Category.SPAM, MONEY_OFFER_WEIGHT, hits);
+                find(EARN_AMOUNT, tokens, from, to, "spam.money-offer", Category.SPAM, EARN_AMOUNT_WEIGHT, hits);
+                searched = to;
+                i = to;
+            }
+        }
+        if (currency) {
             find(MONEY_SIGNS, tokens, "spam.money-offer", Category.SPAM, MONEY_SIGNS_WEIGHT, hits);
         }
         if (text.indexOf('%') >= 0) {
@@ -148,8 +169,13 @@ final class MessageShape {
 
     private static void find(Pattern pattern, MessageTokens tokens, String rule, Category category, int weight,
                              List<RuleHit> hits) {
+        find(pattern, tokens, 0, tokens.normalised.text().length(), rule, category, weight, hits);
+    }
+
+    private static void find(Pattern pattern, MessageTokens tokens, int from, int to, String rule, Category category,
+                             int weight, List<RuleHit> hits) {
         Normaliser.Normalised n = tokens.normalised;
-        Matcher m = pattern.matcher(n.text());
+        Matcher m = pattern.matcher(n.text()).region(from, to).useTransparentBounds(true).useAnchoringBounds(false);
         while (m.find()) {
             if (m.end() > m.start()) {
                 int start = n.starts()[m.start()];
@@ -159,22 +185,8 @@ final class MessageShape {
         }
     }
 
-    private static boolean hasDigit(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasAny(String text, String chars) {
-        for (int i = 0; i < text.length(); i++) {
-            if (chars.indexOf(text.charAt(i)) >= 0) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean mentionsMoneyInWords(String text) {
+        return text.contains("euro") || text.contains("dollar") || text.contains("usd") || text.contains("balles")
+                || text.contains("bucks");
     }
 }

@@ -42,6 +42,8 @@ final class Normaliser {
 
     // Folding of every BMP character (null = unchanged); built once, about 60 ms.
     private static final String[] FOLDED = foldTable();
+    // The same for the characters that fold to exactly one character, already classified: the fast path.
+    private static final char[] SINGLE = singleTable();
 
     private Normaliser() {
     }
@@ -104,6 +106,13 @@ final class Normaliser {
                 i = next;
                 continue;
             }
+            char single = cp < 0x10000 ? SINGLE[cp] : 0;
+            if (single != 0) {
+                b.add(single, i, next, pending);
+                pending = 0;
+                i = next;
+                continue;
+            }
             String folded = cp < 0x10000 ? FOLDED[cp] : computeFold(cp);
             if (folded == null) {
                 b.add(classify((char) cp), i, next, pending);
@@ -135,6 +144,22 @@ final class Normaliser {
                  Character.UNASSIGNED, Character.FORMAT -> ' ';
             default -> c;
         };
+    }
+
+    private static char[] singleTable() {
+        char[] table = new char[0x10000];
+        for (int c = 1; c < 0x10000; c++) {
+            if (Character.isSurrogate((char) c) || Character.getType(c) == Character.FORMAT) {
+                continue;
+            }
+            String f = FOLDED[c];
+            if (f == null) {
+                table[c] = classify((char) c);
+            } else if (f.length() == 1) {
+                table[c] = classify(f.charAt(0));
+            }
+        }
+        return table;
     }
 
     private static String[] foldTable() {
@@ -203,7 +228,31 @@ final class Normaliser {
             return false;
         }
         char c = b.chars[i];
-        return Character.isLetterOrDigit(c) || LEET_SYMBOLS.indexOf(c) >= 0;
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '@' || c == '$' || c == '!' || c == '|';
+        }
+        return Character.isLetterOrDigit(c);
+    }
+
+    /**
+     * The common case, nothing to undo: lower-case ASCII letters only (no digit, symbol or look-alike) and no
+     * letter three times in a row.
+     */
+    private static boolean isPlainWord(Buffer in, int[] indexes) {
+        char previous = 0;
+        int run = 0;
+        for (int x : indexes) {
+            char c = in.chars[x];
+            if (c < 'a' || c > 'z') {
+                return false;
+            }
+            run = c == previous ? run + 1 : 1;
+            if (run >= 3) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     /** Reads the run of words starting at {@code i}, joins the ones spelled letter by letter, writes them out. */
@@ -351,7 +400,7 @@ final class Normaliser {
             return false;
         }
         if (c == 'x' || c == 'w') {
-            return false; // never collapsed, so never a single letter
+            return false; // a piece that is only x's or w's is kept whole ("xxx"), so it is never a single letter
         }
         char letter = 0;
         for (int x = start; x < end; x++) {
@@ -374,7 +423,7 @@ final class Normaliser {
         undoLeet(w, flags, false);
         undoHomoglyphs(w, flags);
         for (char ch : w) {
-            if (ch != w[0] || !Character.isLetter(ch) || ch == 'x' || ch == 'w') {
+            if (ch != w[0] || !Character.isLetter(ch) || ch == 'x' || ch == 'w') { // see above
                 return false;
             }
         }
@@ -391,6 +440,12 @@ final class Normaliser {
     }
 
     private static void rewriteWord(Buffer in, int[] indexes, int extraFlags, Buffer out) {
+        if (extraFlags == 0 && isPlainWord(in, indexes)) {
+            for (int x : indexes) {
+                out.add(in.chars[x], in.starts[x], in.ends[x], in.flags[x]);
+            }
+            return;
+        }
         int m = indexes.length;
         char[] w = new char[m];
         int[] flags = new int[m];
@@ -410,7 +465,8 @@ final class Normaliser {
             while (run < m && w[run] == w[x]) {
                 run++;
             }
-            if (run - x >= 3 && Character.isLetter(w[x]) && w[x] != 'x' && w[x] != 'w') { // xxx and www are words
+            boolean wholeWordOfXOrW = (w[x] == 'x' || w[x] == 'w') && x == 0 && run == m; // "xxx", "www" are words
+            if (run - x >= 3 && Character.isLetter(w[x]) && !wholeWordOfXOrW) {
                 int f = STRETCHED;
                 for (int y = x; y < run; y++) {
                     f |= flags[y];
@@ -515,6 +571,9 @@ final class Normaliser {
     }
 
     private static char homoglyph(char c) {
+        if (c < 0x0261) {
+            return 0; // Latin: the look-alikes are Greek, Cyrillic and one IPA letter
+        }
         return switch (c) {
             case 'а', 'α' -> 'a';
             case 'е', 'ε' -> 'e';

@@ -1,18 +1,62 @@
 package app.vigie.intake.triage;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** One step of a lexicon pattern: a word, a choice between phrases, a gap of a few words, or the end of a sentence. */
 sealed interface PatternElement permits PatternElement.Word, PatternElement.Choice, PatternElement.Gap,
         PatternElement.SentenceEnd {
 
-    /** A normalised word; a stem matches every word that starts with it ({@code connard*}). */
-    record Word(String text, String skeleton, boolean stem, boolean optional) implements PatternElement {
-        Word(String text, boolean stem, boolean optional) {
-            this(text, MessageTokens.skeleton(text), stem, optional);
+    /**
+     * A normalised word; a stem matches every word that starts with it ({@code connard*}). {@code id} is its
+     * number in the lexicon's {@link Vocabulary}.
+     */
+    record Word(String text, boolean stem, boolean optional, int id) implements PatternElement {
+        Word asOptional() {
+            return new Word(text, stem, true, id);
+        }
+    }
+
+    /** Plain phrases (words only) by the numbers of their successive words; a node that ends a phrase is marked. */
+    final class PhraseTrie {
+        private Map<Integer, PhraseTrie> building = new TreeMap<>();
+        private int[] keys = new int[0];
+        private PhraseTrie[] children = new PhraseTrie[0];
+        boolean end;
+
+        void add(List<PatternElement> phrase) {
+            PhraseTrie node = this;
+            for (PatternElement e : phrase) {
+                node = node.building.computeIfAbsent(((Word) e).id(), k -> new PhraseTrie());
+            }
+            node.end = true;
+        }
+
+        PhraseTrie compact() {
+            keys = building.keySet().stream().mapToInt(i -> i).toArray();
+            children = building.values().toArray(new PhraseTrie[0]);
+            building = null;
+            for (PhraseTrie child : children) {
+                child.compact();
+            }
+            return this;
+        }
+
+        PhraseTrie child(int id) {
+            int at = java.util.Arrays.binarySearch(keys, id);
+            return at < 0 ? null : children[at];
+        }
+
+        boolean isEmpty() {
+            return keys.length == 0;
+        }
+
+        boolean isLeaf() {
+            return keys.length == 0;
         }
     }
 
@@ -33,11 +77,11 @@ sealed interface PatternElement permits PatternElement.Word, PatternElement.Choi
         final List<List<PatternElement>> options;
         final boolean optional;
         final List<PatternElement> alone = List.of(this);
-        // Filled by freeze(): one-word options are looked up in a set, the others by their first word, so that a
-        // set of two hundred phrases costs a few look-ups instead of two hundred attempts.
-        Set<String> words = Set.of();
-        Set<String> wordSkeletons = Set.of();
-        WordIndex<List<PatternElement>> byFirstWord = new WordIndex<>();
+        // Filled by freeze(): plain phrases go into a word trie, options with stems or inner choices are indexed
+        // by their first word, so that a set of two hundred phrases costs a few look-ups, not two hundred attempts.
+        int[] singleWords = new int[0];
+        PhraseTrie phrases = new PhraseTrie();
+        WordIndex<List<PatternElement>> byFirstWord = new WordIndex<List<PatternElement>>().freeze();
         List<List<PatternElement>> unindexed = List.of();
 
         Choice(String name, List<List<PatternElement>> options, boolean optional) {
@@ -47,16 +91,16 @@ sealed interface PatternElement permits PatternElement.Word, PatternElement.Choi
         }
 
         void freeze() {
-            Set<String> single = new HashSet<>();
-            Set<String> skeletons = new HashSet<>();
+            Set<Integer> single = new TreeSet<>();
+            PhraseTrie trie = new PhraseTrie();
             WordIndex<List<PatternElement>> index = new WordIndex<>();
             List<List<PatternElement>> rest = new ArrayList<>();
             for (List<PatternElement> option : options) {
                 PatternElement first = option.get(0);
-                if (option.size() == 1 && first instanceof Word w && !w.stem() && !w.optional()) {
-                    single.add(w.text());
-                    if (w.skeleton().length() >= Lexicon.MIN_SKELETON) {
-                        skeletons.add(w.skeleton());
+                if (isPlainPhrase(option)) {
+                    trie.add(option);
+                    if (option.size() == 1) {
+                        single.add(((Word) first).id());
                     }
                 } else if (first instanceof Word w && !w.optional()) {
                     index.add(w, option);
@@ -64,10 +108,19 @@ sealed interface PatternElement permits PatternElement.Word, PatternElement.Choi
                     rest.add(option);
                 }
             }
-            words = Set.copyOf(single);
-            wordSkeletons = Set.copyOf(skeletons);
-            byFirstWord = index;
+            singleWords = single.stream().mapToInt(i -> i).toArray();
+            phrases = trie.compact();
+            byFirstWord = index.freeze();
             unindexed = List.copyOf(rest);
+        }
+
+        private static boolean isPlainPhrase(List<PatternElement> option) {
+            for (PatternElement e : option) {
+                if (!(e instanceof Word w) || w.stem() || w.optional()) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

@@ -50,41 +50,87 @@ final class PersonalData {
             return List.of();
         }
         List<RuleHit> hits = new ArrayList<>(1);
-        Matcher m = IBAN.matcher(text);
-        while (m.find()) {
-            if (isIban(m.group())) {
-                add(hits, text, "pii.iban", IBAN_WEIGHT, m.start(), m.end());
+        // An IBAN opens with two letters and two digits ("FR76", "GB82"); its groups may hold letters too.
+        for (int i = 0; i + 4 <= text.length(); i++) {
+            if (isLetter(text, i) && isLetter(text, i + 1) && isDigit(text, i + 2) && isDigit(text, i + 3)
+                    && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
+                Matcher m = region(IBAN, text, i, text.length());
+                if (m.lookingAt() && isIban(m.group())) {
+                    add(hits, text, "pii.iban", IBAN_WEIGHT, m.start(), m.end());
+                    i = m.end();
+                }
             }
         }
-        m = NIR.matcher(text);
+        // The other numbers are at least nine digits a few separators apart: only those clusters are read.
+        int i = 0;
+        while (i < text.length()) {
+            if (!isDigit(text, i)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int end = i;
+            int digits = 0;
+            int j = i;
+            while (j < text.length() && j - end <= 3) {
+                if (isDigit(text, j)) {
+                    digits++;
+                    end = j + 1;
+                } else if (" .-()/+".indexOf(text.charAt(j)) < 0 && !isLetter(text, j) && text.charAt(j) != '\u00A0') {
+                    break;
+                }
+                j++;
+            }
+            if (digits >= 9) {
+                read(text, Math.max(0, start - 4), Math.min(text.length(), end + 1), hits, unverified);
+            }
+            i = end;
+        }
+        return hits;
+    }
+
+    private static void read(String text, int from, int to, List<RuleHit> hits, List<RuleHit> unverified) {
+        Matcher m = region(NIR, text, from, to);
         while (m.find()) {
             if (!overlaps(hits, m.start(), m.end()) && isNir(m)) {
                 add(hits, text, "pii.social-security-number", NIR_WEIGHT, m.start(), m.end());
             }
         }
-        m = CARD.matcher(text);
+        m = region(CARD, text, from, to);
         while (m.find()) {
             if (!overlaps(hits, m.start(), m.end()) && luhn(digits(m.group()))) {
                 add(hits, text, "pii.payment-card", CARD_WEIGHT, m.start(), m.end());
             }
         }
         for (Pattern phone : List.of(PHONE_INTERNATIONAL, PHONE_NATIONAL)) {
-            m = phone.matcher(text);
+            m = region(phone, text, from, to);
             while (m.find()) {
-                int end = m.end();
                 int digits = digits(m.group()).length();
-                if (!overlaps(hits, m.start(), end) && digits >= 9 && digits <= 15) {
-                    add(hits, text, "pii.phone", PHONE_WEIGHT, m.start(), end);
+                if (!overlaps(hits, m.start(), m.end()) && digits >= 9 && digits <= 15) {
+                    add(hits, text, "pii.phone", PHONE_WEIGHT, m.start(), m.end());
                 }
             }
         }
-        m = LONG_NUMBER.matcher(text);
+        m = region(LONG_NUMBER, text, from, to);
         while (m.find()) {
             if (!overlaps(hits, m.start(), m.end())) {
                 add(unverified, text, "pii.unverified-number", UNVERIFIED_WEIGHT, m.start(), m.end());
             }
         }
-        return hits;
+    }
+
+    private static Matcher region(Pattern pattern, String text, int from, int to) {
+        return pattern.matcher(text).region(from, to).useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    private static boolean isDigit(String text, int i) {
+        char c = text.charAt(i);
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isLetter(String text, int i) {
+        char c = text.charAt(i);
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     static boolean isIban(String written) {

@@ -1,7 +1,10 @@
 package app.vigie.intake.triage;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What triage needs about one message and its community.
@@ -17,10 +20,28 @@ public record TriageInput(String text, List<String> communityLanguages, Map<Stri
 
     public TriageInput {
         text = text == null ? "" : text;
-        communityLanguages = communityLanguages == null ? List.of() : List.copyOf(communityLanguages);
-        blockedTerms = blockedTerms == null ? Map.of() : Map.copyOf(blockedTerms);
-        allowedTerms = allowedTerms == null ? Map.of() : Map.copyOf(allowedTerms);
+        communityLanguages = withoutNulls(communityLanguages);
+        blockedTerms = withoutNulls(blockedTerms);
+        allowedTerms = withoutNulls(allowedTerms);
         recentRepeats = Math.max(0, recentRepeats);
+    }
+
+    // Policies arrive as JSON: a missing list or a null entry means nothing, not a failed triage.
+    private static List<String> withoutNulls(List<String> list) {
+        return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
+    }
+
+    private static Map<String, List<String>> withoutNulls(Map<String, List<String>> terms) {
+        if (terms == null) {
+            return Map.of();
+        }
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        terms.forEach((language, list) -> {
+            if (language != null && list != null) {
+                copy.put(language, withoutNulls(list));
+            }
+        });
+        return Collections.unmodifiableMap(copy);
     }
 
     /** A message of a community that has one language and no policy terms of its own. */

@@ -31,13 +31,15 @@ public final class Triager {
             Category.ILLEGAL_OTHER, Category.SPAM, Category.COMPETITOR_PROMOTION, Category.OFF_TOPIC);
 
     private static final Map<Integer, String> EVASIONS = evasions();
+    private static final int EVASION_MASK = Normaliser.LEET | Normaliser.JOINED | Normaliser.STRETCHED
+            | Normaliser.HOMOGLYPH | Normaliser.INVISIBLE;
 
     private final Map<String, Lexicon> lexicons;
     private final LanguageChoice languages;
     private final Map<List<Map<String, List<String>>>, CommunityTerms> communities = new ConcurrentHashMap<>();
 
     Triager(Map<String, Lexicon> lexicons, LanguageChoice languages) {
-        this.lexicons = Map.copyOf(lexicons);
+        this.lexicons = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lexicons));
         this.languages = languages;
     }
 
@@ -208,8 +210,6 @@ public final class Triager {
         }
     }
 
-    private static final int EVASION_MASK = Normaliser.LEET | Normaliser.JOINED | Normaliser.STRETCHED
-            | Normaliser.HOMOGLYPH | Normaliser.INVISIBLE;
 
     private static Map<Integer, String> evasions() {
         Map<Integer, String> m = new LinkedHashMap<>();

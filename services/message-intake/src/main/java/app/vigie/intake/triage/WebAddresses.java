@@ -15,20 +15,20 @@ final class WebAddresses {
     }
 
     // Bare domains only count with a known top-level domain, so "etc.bla" or "fin.Le" are not links.
-    // Bare domains only count with a known top-level domain, so "etc.bla" or "fin.Le" are not links. Boundaries
-    // are Unicode letters: "aaa.b.caé" is a word, not the Canadian domain "aaa.b.ca".
+    // Read on the folded (lower-case) text. Bare domains only count with a known top-level domain, so "etc.bla"
+    // or "fin.le" are not links. Boundaries are Unicode letters: "aaa.b.caé" is a word, not the domain "aaa.b.ca".
     private static final String NOT_WORD_BEFORE = "(?<![\\p{L}\\p{N}_.@-])";
     private static final String NOT_WORD_AFTER = "(?![\\p{L}\\p{N}_-])";
     private static final Pattern LINK = Pattern.compile(
-            "(?i)(?:" + NOT_WORD_BEFORE + "(?:https?://|www\\.)[^\\s<>\"'«»]+"
-                    + "|" + NOT_WORD_BEFORE + "(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+"
+            "(?:" + NOT_WORD_BEFORE + "(?:https?://|www\\.)[^\\s<>\"'«»]+"
+                    + "|" + NOT_WORD_BEFORE + "(?:[a-z0-9][a-z0-9-]{0,62}+\\.)+"
                     + "(?:com|net|org|fr|io|co|uk|de|es|it|nl|be|ch|ca|pt|eu|info|biz|xyz|ly|me|gl|gd|to|tv|cc|"
                     + "us|app|shop|online|site|store|club|top|live|link|click|example|ru|cn|at|pl|se|ovh|gg|ai|"
                     + "sh|ee|in|id|su|win|bid|vip|pro|sex|xxx|porn|cam|dating)" + NOT_WORD_AFTER
                     + "(?:/[^\\s<>\"'«»]*)?)");
 
     private static final Pattern EMAIL = Pattern.compile(
-            "(?i)(?<![\\p{L}\\p{N}_.+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}" + NOT_WORD_AFTER);
+            "(?<![\\p{L}\\p{N}_.+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}" + NOT_WORD_AFTER);
 
     private static final Set<String> SHORTENERS = Set.of(
             "bit.ly", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "is.gd", "buff.ly", "cutt.ly", "rebrand.ly",
@@ -39,18 +39,39 @@ final class WebAddresses {
     }
 
     static List<Found> links(String text) {
-        if (!mayHaveLink(text)) {
-            return List.of();
-        }
-        List<Found> found = new ArrayList<>(2);
-        Matcher m = LINK.matcher(text);
-        while (m.find()) {
-            int end = trimTrailingPunctuation(text, m.start(), m.end());
-            if (end > m.start()) {
-                found.add(new Found(m.start(), end, host(text.substring(m.start(), end))));
+        List<Found> found = null;
+        int dot = text.indexOf('.');
+        int searchedUpTo = 0;
+        while (dot >= 0) {
+            // Every link has a dot between two letters or digits ("bit.ly"): the regex only reads the run of
+            // non-space characters around such a dot, not the whole message.
+            if (dot > 0 && dot + 1 < text.length() && Character.isLetterOrDigit(text.charAt(dot - 1))
+                    && Character.isLetterOrDigit(text.charAt(dot + 1))) {
+                int start = dot;
+                while (start > searchedUpTo && !Character.isWhitespace(text.charAt(start - 1))) {
+                    start--;
+                }
+                int end = dot;
+                while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+                    end++;
+                }
+                Matcher m = LINK.matcher(text).region(start, end).useTransparentBounds(true).useAnchoringBounds(false);
+                while (m.find()) {
+                    int stop = trimTrailingPunctuation(text, m.start(), m.end());
+                    if (stop > m.start()) {
+                        if (found == null) {
+                            found = new ArrayList<>(2);
+                        }
+                        found.add(new Found(m.start(), stop, host(text.substring(m.start(), stop))));
+                    }
+                }
+                searchedUpTo = end;
+                dot = text.indexOf('.', end);
+            } else {
+                dot = text.indexOf('.', dot + 1);
             }
         }
-        return found;
+        return found == null ? List.of() : found;
     }
 
     static List<Found> emails(String text) {
@@ -65,19 +86,6 @@ final class WebAddresses {
             found.add(new Found(m.start(), m.end(), address.substring(address.indexOf('@') + 1).toLowerCase(Locale.ROOT)));
         }
         return found;
-    }
-
-    /** Every link has a dot between two letters or digits ("bit.ly"); most sentences have none. */
-    private static boolean mayHaveLink(String text) {
-        int dot = text.indexOf('.');
-        while (dot >= 0) {
-            if (dot > 0 && dot + 1 < text.length() && Character.isLetterOrDigit(text.charAt(dot - 1))
-                    && Character.isLetterOrDigit(text.charAt(dot + 1))) {
-                return true;
-            }
-            dot = text.indexOf('.', dot + 1);
-        }
-        return false;
     }
 
     static boolean isShortener(String host) {

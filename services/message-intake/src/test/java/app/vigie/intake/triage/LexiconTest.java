@@ -71,6 +71,9 @@ class LexiconTest {
         Lexicon l = lexicon("INSULT\t50\tcons\trule=c", "SAFE\t-\tprendre pour des cons");
         assertThat(found(l, "bande de cons")).containsExactly("c:cons");
         assertThat(found(l, "arrêtez de nous prendre pour des cons")).isEmpty();
+        Lexicon threat = lexicon("THREAT\t50\tje vais te tuer\trule=t", "SAFE\t-\ttuer le temps");
+        assertThat(found(threat, "je vais te tuer le temps")).isEmpty(); // the hit's last word is in the idiom
+        assertThat(found(threat, "je vais te tuer, pas tuer le temps")).containsExactly("t:je vais te tuer");
     }
 
     @Test

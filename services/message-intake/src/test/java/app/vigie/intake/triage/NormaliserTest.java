@@ -82,7 +82,8 @@ class NormaliserTest {
         assertThat(normalised("Voir http://bit.ly/AbC1x ou jean.dupont@example.fr"))
                 .isEqualTo("voir http://bit.ly/abc1x ou jean.dupont@example.fr");
         assertThat(normalised("w.w.w")).isEqualTo("www");
-        assertThat(normalised("love you xxx, wwwhat")).isEqualTo("love you xxx, wwwhat"); // x and w runs are words
+        assertThat(normalised("love you xxx, www")).isEqualTo("love you xxx, www"); // whole words of x or w
+        assertThat(normalised("wwwanker, sexxxy")).isEqualTo("wanker, sexy");
     }
 
     @Test

@@ -134,6 +134,9 @@ class RulesTest {
             "We destroyed them 4-0, what a game!",
             "This update is garbage.",
             "I'll hit you up later about the refund.",
+            "I'll shoot you a message when the parcel arrives.",
+            "We'll beat the queue if we come early.",
+            "I hope you die of laughter at this video.",
             "The Holocaust documentary showed how Jews were deported.",
             "I'm dead, this is hilarious.",
     })

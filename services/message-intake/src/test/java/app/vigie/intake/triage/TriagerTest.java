@@ -50,6 +50,12 @@ class TriagerTest {
         assertThat(empty.rules()).isEmpty();
         assertThat(empty.normalisedText()).isEmpty();
         assertThat(TRIAGER.assess(TriageInput.of("¿Dónde está mi pedido? 😀", "es")).language()).isEqualTo("es");
+        java.util.Map<String, List<String>> sloppyPolicy = new java.util.HashMap<>();
+        sloppyPolicy.put("fr", java.util.Arrays.asList("connard", null));
+        sloppyPolicy.put("en", null);
+        Triage t = TRIAGER.assess(new TriageInput("connard", java.util.Arrays.asList("fr", null), sloppyPolicy,
+                sloppyPolicy, 0));
+        assertThat(t.rules()).extracting(RuleHit::rule).contains("policy.blocked-term");
         assertThat(TRIAGER.assess(TriageInput.of("\u0000\uFFFF\uD800 x", "fr")).risk()).isZero();
     }
 

@@ -1,0 +1,187 @@
+package app.vigie.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Load against a running intake (started by ./vigie up), on loopback, bounded in count and time:
+ * <ul>
+ *   <li>{@code batch}: concurrent clients each posting batches of 1,000 messages; messages/s stored with their
+ *       outbox events, and the latency of a batch;</li>
+ *   <li>{@code single}: one message per request at a fixed arrival rate (open loop: latency is measured from the
+ *       time a request was due, so a stall is not hidden), p50/p95/p99.</li>
+ * </ul>
+ * Messages go to the demo community FACEBOOK_PAGE 104839205731 of radio-horizon, with unique external ids.
+ */
+public final class IntakeLoad {
+
+    private static final String PAGE = "104839205731";
+    private static final String[] TEXTS = TriageBenchmark.MESSAGES.toArray(String[]::new);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+            .executor(Executors.newFixedThreadPool(8)).build();
+    private final String base;
+    private final String token;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    IntakeLoad(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String scenario = args.length > 0 ? args[0] : "batch";
+        String target = env("BENCH_TARGET", "http://127.0.0.1:" + env("VIGIE_INTAKE_PORT", "8082"));
+        String token = token(env("VIGIE_KEYCLOAK_URL", "http://127.0.0.1:8180"));
+        IntakeLoad load = new IntakeLoad(target, token);
+        switch (scenario) {
+            case "batch" -> load.batch(Integer.parseInt(env("BENCH_CLIENTS", "4")), Integer.parseInt(env("BENCH_BATCHES", "10")));
+            case "single" -> load.single(Integer.parseInt(env("BENCH_RATE", "500")), Integer.parseInt(env("BENCH_SECONDS", "20")));
+            default -> throw new IllegalArgumentException("scenario: batch or single");
+        }
+        System.exit(0);
+    }
+
+    void batch(int clients, int batchesPerClient) throws Exception {
+        Histogram latency = new ConcurrentHistogram(60_000_000L, 3);
+        AtomicInteger created = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        send(batchBody(100)); // warm-up
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (int b = 0; b < batchesPerClient; b++) {
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = send(batchBody(1000));
+                        latency.recordValue((System.nanoTime() - t0) / 1000);
+                        if (response.statusCode() == 200) {
+                            created.addAndGet(count(response.body(), "\"created\":"));
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "scenario=batch target=%s clients=%d batches=%d messages=%d failedRequests=%d seconds=%.2f "
+                        + "throughput=%.0f msg/s batchLatencyMs p50=%.1f p95=%.1f p99=%.1f max=%.1f%n",
+                base, clients, clients * batchesPerClient, created.get(), failed.get(), seconds, created.get() / seconds,
+                latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(95) / 1000.0,
+                latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0);
+    }
+
+    void single(int ratePerSecond, int seconds) throws Exception {
+        Histogram latency = new ConcurrentHistogram(60_000_000L, 3);
+        AtomicInteger errors = new AtomicInteger();
+        int total = ratePerSecond * seconds;
+        long intervalNanos = 1_000_000_000L / ratePerSecond;
+        List<CompletableFuture<?>> pending = new ArrayList<>(total);
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * intervalNanos;
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            pending.add(done);
+            clock.schedule(() -> http.sendAsync(request("/messages", singleBody()), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, failure) -> {
+                        latency.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
+                        if (failure != null || response.statusCode() != 201) {
+                            errors.incrementAndGet();
+                        }
+                        done.complete(null);
+                    }), due - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(seconds + 60L, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        clock.shutdown();
+        System.out.printf(Locale.ROOT, "scenario=single target=%s rate=%d/s requests=%d errors=%d seconds=%.2f achieved=%.0f req/s "
+                        + "latencyMs p50=%.2f p95=%.2f p99=%.2f p99.9=%.2f max=%.2f%n",
+                base, ratePerSecond, total, errors.get(), elapsed, total / elapsed,
+                latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(95) / 1000.0,
+                latency.getValueAtPercentile(99) / 1000.0, latency.getValueAtPercentile(99.9) / 1000.0,
+                latency.getMaxValue() / 1000.0);
+    }
+
+    private HttpResponse<String> send(String batch) throws Exception {
+        return http.send(request("/messages/batch", batch), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest request(String path, String body) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private String message() {
+        int n = sequence.incrementAndGet();
+        return "{\"platform\":\"FACEBOOK_PAGE\",\"pageId\":\"" + PAGE + "\",\"externalId\":\"bench-" + run + "-" + n
+                + "\",\"author\":{\"id\":\"a" + (n % 5000) + "\",\"name\":\"Auditeur " + (n % 5000) + "\"},\"text\":\""
+                + TEXTS[n % TEXTS.length].replace("\"", "\\\"") + " #" + n + "\"}";
+    }
+
+    private String singleBody() {
+        return message();
+    }
+
+    private String batchBody(int size) {
+        StringBuilder body = new StringBuilder("{\"messages\":[");
+        for (int i = 0; i < size; i++) {
+            body.append(i == 0 ? "" : ",").append(message());
+        }
+        return body.append("]}").toString();
+    }
+
+    private static int count(String json, String key) {
+        int at = json.indexOf(key);
+        if (at < 0) {
+            return 0;
+        }
+        int end = at + key.length();
+        while (end < json.length() && Character.isDigit(json.charAt(end))) {
+            end++;
+        }
+        return Integer.parseInt(json.substring(at + key.length(), end));
+    }
+
+    private static String token(String keycloak) throws Exception {
+        String form = "grant_type=client_credentials&client_id=integration-radio-horizon&client_secret="
+                + URLEncoder.encode("integration-radio-horizon-dev-secret", StandardCharsets.UTF_8);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(keycloak + "/realms/vigie/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String body = response.body();
+        int at = body.indexOf("\"access_token\":\"") + 16;
+        return body.substring(at, body.indexOf('"', at));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
