@@ -41,8 +41,10 @@ create table message (
     risk             integer     not null,
     constraint message_once_per_community unique (community_id, external_id)
 );
-create index message_by_tenant_time on message (tenant, received_at desc, id desc);
-create index message_by_community_time on message (community_id, received_at desc, id desc);
+-- listings page newest first by id (UUID v7 follows arrival time), within a tenant or a community
+create index message_by_tenant on message (tenant, id desc);
+create index message_by_community on message (community_id, id desc);
+create index message_by_received_at on message (received_at);
 create index message_by_author on message (tenant, author_id);
 
 -- Every version of a message (edits on the platform), each with its own triage.
