@@ -10,7 +10,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -72,16 +71,6 @@ public class Deliveries {
                 .setParameter("p", param).getResultList())
                 .map(rows -> rows.stream().map(r -> new Delivery((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3],
                         (String) r[4], ((Number) r[5]).intValue(), r[6] == null ? null : ((Number) r[6]).intValue(),
-                        (String) r[7], instant(r[8]), instant(r[9]), instant(r[10]))).toList());
-    }
-
-    private static Instant instant(Object column) {
-        return switch (column) {
-            case null -> null;
-            case Instant i -> i;
-            case OffsetDateTime o -> o.toInstant();
-            case java.time.LocalDateTime l -> l.toInstant(java.time.ZoneOffset.UTC);
-            default -> throw new IllegalStateException("unexpected time type " + column.getClass());
-        };
+                        (String) r[7], MessageQueries.instant(r[8]), MessageQueries.instant(r[9]), MessageQueries.instant(r[10]))).toList());
     }
 }

@@ -158,7 +158,8 @@ public class MessageQueries {
         }
     }
 
-    private static Instant instant(Object column) {
+    /** A timestamptz column as the reactive driver returns it. */
+    static Instant instant(Object column) {
         return switch (column) {
             case null -> null;
             case Instant i -> i;
