@@ -34,7 +34,9 @@ public final class IntakeLoad {
     private static final String PAGE = "104839205731";
     private static final String[] TEXTS = TriageBenchmark.MESSAGES.toArray(String[]::new);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+    // HTTP/1.1 as client systems and the gateway speak to intake (the JDK client would otherwise upgrade to h2c).
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3))
             .executor(Executors.newFixedThreadPool(8)).build();
     private final String base;
     private final String token;
@@ -63,7 +65,9 @@ public final class IntakeLoad {
         Histogram latency = new ConcurrentHistogram(60_000_000L, 3);
         AtomicInteger created = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        send(batchBody(100)); // warm-up
+        for (int i = 0; i < 10; i++) {
+            send(batchBody(1000)); // warm-up: a fresh JVM needs ~10,000 messages before its JIT has settled
+        }
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -96,6 +100,10 @@ public final class IntakeLoad {
     }
 
     void single(int ratePerSecond, int seconds) throws Exception {
+        for (int i = 0; i < 5_000; i++) {
+            // warm-up, closed loop, not measured
+            http.send(request("/messages", singleBody()), HttpResponse.BodyHandlers.discarding());
+        }
         Histogram latency = new ConcurrentHistogram(60_000_000L, 3);
         AtomicInteger errors = new AtomicInteger();
         int total = ratePerSecond * seconds;

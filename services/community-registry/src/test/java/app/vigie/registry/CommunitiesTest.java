@@ -152,6 +152,9 @@ class CommunitiesTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("query.cursor"));
         as("staff.admin").queryParam("limit", 0).get("/communities")
                 .then().statusCode(400).body("errors[0].field", equalTo("query.limit"));
+        as("staff.admin").queryParam("limit", "ten").get("/communities")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("query.limit"));
         as("staff.admin").queryParam("language", "xx").get("/communities")
                 .then().statusCode(400).body("errors[0].field", equalTo("query.language"));
         as("staff.admin").queryParam("platform", "MYSPACE").get("/communities")

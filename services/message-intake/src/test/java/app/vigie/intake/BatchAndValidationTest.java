@@ -90,6 +90,58 @@ class BatchAndValidationTest {
     }
 
     @Test
+    void aNulCharacterIsRefusedNamingItsFieldNotAServerError() throws Exception {
+        UUID community = Communities.registered(db, "radio-horizon", ModerationMode.A_POSTERIORI);
+        IngestTest.horizonClient()
+                .body("{\"communityId\":\"" + community + "\",\"externalId\":\"nul\",\"text\":\"a\\u0000b\","
+                        + "\"author\":{\"id\":\"1\",\"name\":\"x\\u0000\"}}")
+                .post("/messages")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("body.text")).body("errors.field", hasItem("body.author.name"));
+    }
+
+    @Test
+    void malformedQueryParametersAreBadRequestsNamingTheParameter() {
+        IngestTest.horizonClient().queryParam("communityId", "not-a-uuid").get("/messages")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("query.communityId"));
+        IngestTest.horizonClient().queryParam("limit", "ten").get("/messages")
+                .then().statusCode(400).body("errors[0].field", equalTo("query.limit"));
+    }
+
+    /**
+     * Full batches arriving together are each stored whole. (A batch used to run as a chain of a few thousand
+     * nested steps, which overflowed the stack of a cold JVM and left the request hanging.)
+     */
+    @Test
+    void concurrentFullBatchesAreEachStoredWhole() throws Exception {
+        UUID community = Communities.registered(db, "radio-horizon", ModerationMode.A_POSTERIORI);
+        List<java.util.concurrent.CompletableFuture<Response>> posts = new ArrayList<>();
+        // Our own threads: blocking the common fork-join pool would also starve the service, which shares this JVM.
+        var clients = java.util.concurrent.Executors.newFixedThreadPool(3);
+        for (int b = 0; b < 3; b++) {
+            List<String> items = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                items.add(Communities.message(community, "full-" + b + "-" + i, "Message " + i + " du lot " + b));
+            }
+            String body = "{\"messages\":[" + String.join(",", items) + "]}";
+            posts.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> IngestTest.horizonClient().body(body).post("/messages/batch"), clients));
+        }
+        clients.shutdown();
+        for (var post : posts) {
+            post.get(120, java.util.concurrent.TimeUnit.SECONDS).then().statusCode(200).body("created", equalTo(1000));
+        }
+        try (var connection = db.getConnection();
+             var count = connection.prepareStatement("select count(*) from message where community_id = ?")) {
+            count.setObject(1, community);
+            var rows = count.executeQuery();
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(3000);
+        }
+    }
+
+    @Test
     void onlyIntegrationClientsPlatformAdminsAndServicesSubmit() throws Exception {
         UUID community = Communities.registered(db, "radio-horizon", ModerationMode.A_POSTERIORI);
         given().contentType(ContentType.JSON).body(Communities.message(community, "x", "hello")).post("/messages")

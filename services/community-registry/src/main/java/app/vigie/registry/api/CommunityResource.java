@@ -60,9 +60,9 @@ public class CommunityResource {
             @QueryParam("language") @Parameter(description = "ISO 639-1 code the community uses") String language,
             @QueryParam("status") @Parameter(description = "ACTIVE or ARCHIVED") String status,
             @QueryParam("q") @Parameter(description = "Text found in the name or the external id") String text,
-            @QueryParam("limit") Integer limit,
+            @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        PageRequest page = PageRequest.of(limit, cursor, 1);
+        PageRequest page = PageRequest.fromQuery(limit, cursor, 1);
         return communities.list(new Communities.Filter(tenant, platformOf(platform, "query.platform"), language, status, text), page)
                 .map(p -> p.map(Views::of));
     }
@@ -71,8 +71,8 @@ public class CommunityResource {
     @Path("/assigned-to-me")
     @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.COMMUNITY_MANAGER, Roles.PLATFORM_ADMIN, Roles.CLIENT_ADMIN})
     @Operation(summary = "Active communities the signed-in staff member works on, directly or through a team")
-    public Uni<Page<CommunityDtos.View>> assignedToMe(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return communities.assignedToCaller(PageRequest.of(limit, cursor, 1)).map(p -> p.map(Views::of));
+    public Uni<Page<CommunityDtos.View>> assignedToMe(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return communities.assignedToCaller(PageRequest.fromQuery(limit, cursor, 1)).map(p -> p.map(Views::of));
     }
 
     @POST

@@ -127,18 +127,18 @@ public class MessageResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SERVICE, Roles.CLIENT_ADMIN, Roles.AUDITOR, Roles.ANALYST, Roles.INTEGRATION,
             Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.COMMUNITY_MANAGER})
     @Operation(summary = "Search messages, newest first: by community, status, decision, author, time range")
-    public Uni<Page<MessageDtos.Summary>> search(@QueryParam("communityId") UUID communityId,
+    public Uni<Page<MessageDtos.Summary>> search(@QueryParam("communityId") String communityId,
                                                  @QueryParam("status") String status,
                                                  @QueryParam("decision") String decision,
                                                  @QueryParam("authorId") String authorId,
                                                  @QueryParam("from") String from,
                                                  @QueryParam("to") String to,
-                                                 @QueryParam("limit") Integer limit,
+                                                 @QueryParam("limit") String limit,
                                                  @QueryParam("cursor") String cursor) {
-        return queries.search(new MessageQueries.Filter(communityId, oneOf(status, "query.status", "RECEIVED", "REMOVED"),
+        return queries.search(new MessageQueries.Filter(app.vigie.platform.request.QueryParams.uuid(communityId, "query.communityId"), oneOf(status, "query.status", "RECEIVED", "REMOVED"),
                 oneOf(decision, "query.decision", "PENDING", "APPROVED", "REJECTED"), authorId,
                 MessageQueries.instant(from, "query.from"), MessageQueries.instant(to, "query.to")),
-                PageRequest.of(limit, cursor, 1));
+                PageRequest.fromQuery(limit, cursor, 1));
     }
 
     private static String oneOf(String value, String field, String... allowed) {

@@ -62,12 +62,40 @@ public class Submissions {
         if (message.text() != null && message.text().getBytes(StandardCharsets.UTF_8).length > MessageDtos.MAX_TEXT_BYTES) {
             violations.add(new FieldViolation(prefix + "text", "at most " + MessageDtos.MAX_TEXT_BYTES + " bytes"));
         }
+        noNulCharacter(prefix, message, violations);
         if (!violations.isEmpty()) {
             violations.sort(Comparator.comparing(FieldViolation::field));
             return new Checked(null, new ProblemException(ProblemKind.VALIDATION,
                     violations.size() == 1 ? "1 invalid field" : violations.size() + " invalid fields", violations));
         }
         return new Checked(new Ingestion.Submitted(index, prefix, message), null);
+    }
+
+    /** PostgreSQL text cannot hold U+0000: refused here, with its field, rather than failing the whole write. */
+    private static void noNulCharacter(String prefix, MessageDtos.In m, List<FieldViolation> violations) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("pageId", m.pageId());
+        fields.put("externalId", m.externalId());
+        fields.put("threadId", m.threadId());
+        fields.put("parentId", m.parentId());
+        fields.put("text", m.text());
+        fields.put("permalink", m.permalink());
+        if (m.author() != null) {
+            fields.put("author.id", m.author().id());
+            fields.put("author.name", m.author().name());
+        }
+        if (m.media() != null) {
+            for (int i = 0; i < m.media().size(); i++) {
+                if (m.media().get(i) != null) {
+                    fields.put("media[" + i + "].url", m.media().get(i).url());
+                }
+            }
+        }
+        fields.forEach((field, value) -> {
+            if (value != null && value.indexOf(0) >= 0) {
+                violations.add(new FieldViolation(prefix + field, "must not contain the NUL character (U+0000)"));
+            }
+        });
     }
 
     /** The problem document of one refused batch item. */

@@ -8,11 +8,13 @@ import app.vigie.intake.api.MessageDtos;
 import app.vigie.intake.infrastructure.CommunityCopyEntity;
 import app.vigie.intake.infrastructure.MessageStore;
 import app.vigie.intake.triage.Triage;
+import app.vigie.intake.triage.TriageInput;
 import app.vigie.platform.id.UuidV7;
 import app.vigie.platform.outbox.Outbox;
 import app.vigie.platform.problem.ProblemException;
 import app.vigie.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -79,48 +81,99 @@ public class Ingestion {
     /**
      * Applies the changes in order, in one transaction. {@code mayPostTo} says which tenants' communities the
      * sender may write to: the caller's for the REST API; any for a webhook, whose signature proved it.
+     * Consecutive new messages are written together, a few statements for the whole run whatever its length;
+     * edits and removals, rarer, one at a time in their place.
      */
     @WithTransaction
     public Uni<List<Outcome>> apply(List<Change> changes, Predicate<String> mayPostTo) {
-        Batch batch = new Batch();
-        Uni<Void> resolved = Uni.createFrom().voidItem();
-        for (Change change : changes) {
-            resolved = resolved.chain(() -> community(itemOf(change), batch.communities)).replaceWithVoid();
-        }
-        return resolved.chain(() -> countRepeats(changes, batch)).chain(() -> {
-            List<Outcome> outcomes = new ArrayList<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Change change : changes) {
-                chain = chain.chain(() -> one(change, batch, mayPostTo)).invoke(outcomes::add).replaceWithVoid();
-            }
-            return chain.replaceWith(outcomes);
+        return communities(changes).chain(communities -> {
+            Batch batch = new Batch(communities);
+            // A Multi rather than a chain of Unis: a chain a thousand deep overflows the stack of a cold JVM.
+            return countRepeats(changes, batch).chain(() -> Multi.createFrom().iterable(runs(changes))
+                    .onItem().transformToUniAndConcatenate(run -> run.getFirst() instanceof Add
+                            ? storeNew(run.stream().map(Ingestion::itemOf).toList(), batch, mayPostTo)
+                            : one(run.getFirst(), batch, mayPostTo).map(List::of))
+                    .collect().in(ArrayList<Outcome>::new, List::addAll)
+                    .map(outcomes -> {
+                        outcomes.sort(java.util.Comparator.comparingInt(Outcome::index));
+                        return outcomes;
+                    }));
         });
+    }
+
+    /** The changes cut into runs: each run is consecutive additions, or one edit or removal alone. */
+    private static List<List<Change>> runs(List<Change> changes) {
+        List<List<Change>> runs = new ArrayList<>();
+        for (Change change : changes) {
+            if (change instanceof Add && !runs.isEmpty() && runs.getLast().getFirst() instanceof Add) {
+                runs.getLast().add(change);
+            } else {
+                runs.add(new ArrayList<>(List.of(change)));
+            }
+        }
+        return runs;
     }
 
     /** What one request shares across its items: the communities, first triages and recent-repeat counts. */
     private static final class Batch {
-        final Map<String, CommunityCopyEntity> communities = new HashMap<>();
+        final Map<String, CommunityCopyEntity> communities;
         final Map<Submitted, Triage> firstTriage = new java.util.IdentityHashMap<>();
         /** tenant → fingerprint → how many times seen in the window, counting this batch's earlier items */
         final Map<String, Map<String, Integer>> repeats = new HashMap<>();
+
+        Batch(Map<String, CommunityCopyEntity> communities) {
+            this.communities = communities;
+        }
     }
 
-    /** One query per tenant for the whole batch, instead of one per message. */
+    /**
+     * Triages every item once, then counts recent repeats with one query per tenant for the whole batch, instead
+     * of one per message.
+     */
     private Uni<Void> countRepeats(List<Change> changes, Batch batch) {
         Map<String, java.util.Set<String>> fingerprints = new HashMap<>();
-        for (Change change : changes) {
-            Submitted item = itemOf(change);
-            CommunityCopyEntity community = batch.communities.get(key(item.message()));
-            if (community != null && !(change instanceof Remove)) {
-                Triage first = triage.assess(item.message().text(), community, 0);
-                batch.firstTriage.put(item, first);
-                fingerprints.computeIfAbsent(community.tenant, t -> new java.util.HashSet<>()).add(first.fingerprint());
+        Runnable triageAll = () -> {
+            for (Change change : changes) {
+                Submitted item = itemOf(change);
+                CommunityCopyEntity community = batch.communities.get(key(item.message()));
+                if (community != null && !(change instanceof Remove)) {
+                    Triage first = triage.assess(item.message().text(), community, 0);
+                    batch.firstTriage.put(item, first);
+                    fingerprints.computeIfAbsent(community.tenant, t -> new java.util.HashSet<>()).add(first.fingerprint());
+                }
             }
+        };
+        return offEventLoopIfHeavy(changes, batch, triageAll).chain(() -> repeatCounts(fingerprints, batch));
+    }
+
+    /**
+     * Runs the triage of a batch, or of a message that needs language detection, on a worker thread: a thousand
+     * triages take tens of milliseconds, and Lingua waits on the common fork-join pool, which must never happen
+     * on an event loop. The result comes back on this request's Vert.x context, where its database session lives.
+     */
+    private static Uni<Void> offEventLoopIfHeavy(List<Change> changes, Batch batch, Runnable work) {
+        boolean detectsLanguage = batch.communities.values().stream()
+                .anyMatch(c -> c != null && c.languages != null && c.languages.contains(","));
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        if (context == null || (changes.size() < HEAVY_BATCH && !detectsLanguage)) {
+            work.run();
+            return Uni.createFrom().voidItem();
         }
+        return Uni.createFrom().completionStage(() -> context.<Void>executeBlocking(() -> {
+            work.run();
+            return null;
+        }, false).toCompletionStage());
+    }
+
+    /** From this many items, a batch's triage leaves the event loop. */
+    private static final int HEAVY_BATCH = 20;
+
+    private Uni<Void> repeatCounts(Map<String, java.util.Set<String>> fingerprints, Batch batch) {
         Instant now = clock.instant();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Map.Entry<String, java.util.Set<String>> tenant : fingerprints.entrySet()) {
-            chain = chain.chain(() -> store.recentRepeats(tenant.getKey(), tenant.getValue(), now, repeatWindow)
+            chain = chain.chain(() -> store.recentRepeats(tenant.getKey(), tenant.getValue(), now, repeatWindow,
+                            TriageInput.REPEATS_THAT_COUNT)
                     .invoke(counts -> batch.repeats.put(tenant.getKey(), new HashMap<>(counts))).replaceWithVoid());
         }
         return chain;
@@ -134,23 +187,98 @@ public class Ingestion {
         };
     }
 
+    /** Why an item cannot be applied to its community (unknown to the sender, or archived); null when it can. */
+    private static ProblemException refusal(Submitted item, CommunityCopyEntity community, Predicate<String> mayPostTo) {
+        if (community == null || !mayPostTo.test(community.tenant)) {
+            return ProblemException.invalid(
+                    item.fieldPrefix() + (item.message().communityId() != null ? "communityId" : "pageId"),
+                    "no such community");
+        }
+        if (!"ACTIVE".equals(community.status)) {
+            return ProblemException.conflict(item.fieldPrefix() + "communityId", "the community is archived");
+        }
+        return null;
+    }
+
     private Uni<Outcome> one(Change change, Batch batch, Predicate<String> mayPostTo) {
         Submitted item = itemOf(change);
         CommunityCopyEntity community = batch.communities.get(key(item.message()));
-        if (community == null || !mayPostTo.test(community.tenant)) {
-            return Uni.createFrom().item(refused(item, ProblemException.invalid(
-                    item.fieldPrefix() + (item.message().communityId() != null ? "communityId" : "pageId"),
-                    "no such community")));
-        }
-        if (!"ACTIVE".equals(community.status)) {
-            return Uni.createFrom().item(refused(item, ProblemException.conflict(item.fieldPrefix() + "communityId",
-                    "the community is archived")));
+        ProblemException refusal = refusal(item, community, mayPostTo);
+        if (refusal != null) {
+            return Uni.createFrom().item(refused(item, refusal));
         }
         return switch (change) {
-            case Add add -> store(item, community, batch);
+            case Add add -> storeNew(List.of(item), batch, mayPostTo).map(List::getFirst);
             case Edit edit -> edit(item, community, batch);
             case Remove remove -> remove(item, community);
         };
+    }
+
+    /** A new message about to be written, and the item it came from. */
+    private record New(Submitted item, MessageReceived event) {
+    }
+
+    /**
+     * Stores new messages: one statement writes the messages and their first versions, one finds the ids of
+     * those already stored (replays), one appends the events of those created. An item repeating an earlier one
+     * of the same request (same community and external id) is a duplicate of it.
+     */
+    private Uni<List<Outcome>> storeNew(List<Submitted> items, Batch batch, Predicate<String> mayPostTo) {
+        List<Outcome> refusals = new ArrayList<>();
+        Map<MessageStore.Key, New> firsts = new java.util.LinkedHashMap<>();
+        Map<Submitted, MessageStore.Key> repeated = new java.util.IdentityHashMap<>();
+        Instant now = clock.instant();
+        for (Submitted item : items) {
+            CommunityCopyEntity community = batch.communities.get(key(item.message()));
+            ProblemException refusal = refusal(item, community, mayPostTo);
+            if (refusal != null) {
+                refusals.add(refused(item, refusal));
+                continue;
+            }
+            MessageStore.Key key = new MessageStore.Key(community.id, item.message().externalId());
+            if (firsts.containsKey(key)) {
+                repeated.put(item, key);
+                continue;
+            }
+            Triage result = triage(item, community, batch);
+            firsts.put(key, new New(item, event(UuidV7.generate(clock), 1, item.message(), community, result,
+                    hidden(community, result), now)));
+        }
+        List<MessageReceived> events = firsts.values().stream().map(New::event).toList();
+        return store.insertNew(events).chain(inserted -> {
+            List<MessageStore.Key> replayed = firsts.entrySet().stream()
+                    .filter(e -> !inserted.contains(e.getValue().event().messageId())).map(Map.Entry::getKey).toList();
+            return store.idsOf(replayed).chain(existing -> {
+                List<Outcome> outcomes = new ArrayList<>(refusals);
+                firsts.forEach((key, n) -> outcomes.add(inserted.contains(n.event().messageId())
+                        ? outcome(n.item(), n.event().messageId(), true, n.event())
+                        : stored(n.item(), existing.get(key), n.event())));
+                repeated.forEach((item, key) -> {
+                    MessageReceived first = firsts.get(key).event();
+                    outcomes.add(stored(item, inserted.contains(first.messageId()) ? first.messageId() : existing.get(key),
+                            first));
+                });
+                List<Outbox.Event> created = events.stream().filter(e -> inserted.contains(e.messageId()))
+                        .map(e -> new Outbox.Event(EventTypes.MESSAGE_RECEIVED, MessageReceived.VERSION, e.tenant(), e))
+                        .toList();
+                return outbox.appendAll(created).replaceWith(outcomes);
+            });
+        });
+    }
+
+    /** The answer for an item whose message was stored before (by an earlier request, or earlier in this one). */
+    private static Outcome stored(Submitted item, UUID id, MessageReceived event) {
+        if (id == null) {
+            // Only possible if the row vanished between the insert and the lookup in this transaction.
+            return refused(item, ProblemException.conflict(item.fieldPrefix() + "externalId",
+                    "the message is being stored by another request; send it again"));
+        }
+        return outcome(item, id, false, event);
+    }
+
+    private static Outcome outcome(Submitted item, UUID id, boolean created, MessageReceived event) {
+        return new Outcome(item.index(), id, created, event.hidden(), event.triage().risk(),
+                event.triage().suggestedCategory() == null ? null : event.triage().suggestedCategory().name(), null);
     }
 
     /** The triage of an item, counting how often its text was seen recently (and earlier in this batch). */
@@ -159,14 +287,14 @@ public class Ingestion {
         Map<String, Integer> counts = batch.repeats.computeIfAbsent(community.tenant, t -> new HashMap<>());
         int repeats = counts.getOrDefault(first.fingerprint(), 0);
         counts.merge(first.fingerprint(), 1, Integer::sum);
-        return repeats == 0 ? first : triage.assess(item.message().text(), community, repeats);
+        return repeats == 0 ? first : triage.assess(item.message().text(), community, repeats, first.language());
     }
 
     /** A new version of a known message (re-triaged, back to pending), or a new message if it is unknown. */
     private Uni<Outcome> edit(Submitted item, CommunityCopyEntity community, Batch batch) {
         return store.current(community.id, item.message().externalId()).chain(current -> {
             if (current.isEmpty()) {
-                return store(item, community, batch);
+                return storeNew(List.of(item), batch, c -> true).map(List::getFirst);
             }
             MessageStore.Current message = current.get();
             Instant now = clock.instant();
@@ -190,35 +318,28 @@ public class Ingestion {
                 .orElseGet(() -> Uni.createFrom().item(new Outcome(item.index(), null, false, false, 0, null, null))));
     }
 
-    private Uni<Outcome> store(Submitted item, CommunityCopyEntity community, Batch batch) {
-        MessageDtos.In in = item.message();
-        Instant now = clock.instant();
-        Triage result = triage(item, community, batch);
-        boolean hidden = hidden(community, result);
-        MessageReceived event = event(UuidV7.generate(clock), 1, in, community, result, hidden, now);
-        return store.insertMessage(event.messageId(), event, result.risk()).chain(inserted -> {
-            if (inserted.isEmpty()) {
-                return store.existing(community.id, in.externalId())
-                        .map(id -> new Outcome(item.index(), id, false, hidden, result.risk(), category(result), null));
+    /** The communities the changes name, by id or by platform page: one query per kind, whatever the count. */
+    private static Uni<Map<String, CommunityCopyEntity>> communities(List<Change> changes) {
+        java.util.Set<UUID> ids = new java.util.HashSet<>();
+        Map<app.vigie.contracts.community.Platform, java.util.Set<String>> pages = new HashMap<>();
+        for (Change change : changes) {
+            MessageDtos.In in = itemOf(change).message();
+            if (in.communityId() != null) {
+                ids.add(in.communityId());
+            } else {
+                pages.computeIfAbsent(in.platform(), p -> new java.util.HashSet<>()).add(in.pageId());
             }
-            return store.insertVersion(event)
-                    .chain(() -> outbox.append(EventTypes.MESSAGE_RECEIVED, MessageReceived.VERSION, community.tenant, event))
-                    .replaceWith(new Outcome(item.index(), event.messageId(), true, hidden, result.risk(),
-                            category(result), null));
-        });
-    }
-
-    /** The item's community; each copy is looked up once per request. */
-    private Uni<CommunityCopyEntity> community(Submitted item, Map<String, CommunityCopyEntity> cache) {
-        MessageDtos.In in = item.message();
-        String key = key(in);
-        Uni<CommunityCopyEntity> found = cache.containsKey(key) ? Uni.createFrom().item(cache.get(key))
-                : (in.communityId() != null
-                        ? CommunityCopyEntity.<CommunityCopyEntity>findById(in.communityId())
-                        : CommunityCopyEntity.<CommunityCopyEntity>find("platform = ?1 and externalId = ?2",
-                                in.platform(), in.pageId()).firstResult())
-                        .invoke(c -> cache.put(key, c));
-        return found;
+        }
+        Map<String, CommunityCopyEntity> found = new HashMap<>();
+        Uni<Void> lookups = ids.isEmpty() ? Uni.createFrom().voidItem()
+                : CommunityCopyEntity.<CommunityCopyEntity>list("id in ?1", ids)
+                        .invoke(list -> list.forEach(c -> found.put(c.id.toString(), c))).replaceWithVoid();
+        for (var page : pages.entrySet()) {
+            lookups = lookups.chain(() -> CommunityCopyEntity.<CommunityCopyEntity>list(
+                            "platform = ?1 and externalId in ?2", page.getKey(), page.getValue())
+                    .invoke(list -> list.forEach(c -> found.put(c.platform + "/" + c.externalId, c))).replaceWithVoid());
+        }
+        return lookups.replaceWith(found);
     }
 
     private static String key(MessageDtos.In in) {

@@ -23,6 +23,8 @@ public class TriageEngine {
     private static final TypeReference<Map<String, List<String>>> TERMS = new TypeReference<>() { };
 
     private Triager triager;
+    /** Parsed policy terms by their JSON text: a batch names few communities, parsing each once is enough. */
+    private final Map<String, Map<String, List<String>>> parsedTerms = new java.util.concurrent.ConcurrentHashMap<>();
 
     @PostConstruct
     void load() {
@@ -34,9 +36,28 @@ public class TriageEngine {
                 terms(community.blockedTerms), terms(community.allowedTerms), recentRepeats));
     }
 
-    private static Map<String, List<String>> terms(String json) {
+    /** Triage again with the language already found (a repeat): no language detection the second time. */
+    public Triage assess(String text, CommunityCopyEntity community, int recentRepeats, String language) {
+        if (language == null) {
+            return assess(text, community, recentRepeats);
+        }
+        return triager.assess(new TriageInput(text, List.of(language), terms(community.blockedTerms),
+                terms(community.allowedTerms), recentRepeats));
+    }
+
+    private Map<String, List<String>> terms(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        if (parsedTerms.size() > 10_000) {
+            parsedTerms.clear(); // bounded: policies change rarely, but never let old versions pile up
+        }
+        return parsedTerms.computeIfAbsent(json, TriageEngine::parse);
+    }
+
+    private static Map<String, List<String>> parse(String json) {
         try {
-            return json == null ? Map.of() : EventPayloads.mapper().readValue(json, TERMS);
+            return EventPayloads.mapper().readValue(json, TERMS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

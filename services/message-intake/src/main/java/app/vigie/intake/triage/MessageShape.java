@@ -77,7 +77,7 @@ final class MessageShape {
         }
         repeatedText(source, tokens, hits);
         if (recentRepeats > 0) {
-            int weight = Math.min(60, 15 * recentRepeats);
+            int weight = 15 * Math.min(TriageInput.REPEATS_THAT_COUNT, recentRepeats);
             hits.add(new RuleHit("spam.repeated-message", Category.SPAM, weight, 0, source.length(), source));
         }
     }

@@ -18,6 +18,9 @@ import java.util.Objects;
 public record TriageInput(String text, List<String> communityLanguages, Map<String, List<String>> blockedTerms,
                           Map<String, List<String>> allowedTerms, int recentRepeats) {
 
+    /** Beyond this many recent repeats the spam signal is at its strongest: counting further changes nothing. */
+    public static final int REPEATS_THAT_COUNT = 4;
+
     public TriageInput {
         text = text == null ? "" : text;
         communityLanguages = withoutNulls(communityLanguages);

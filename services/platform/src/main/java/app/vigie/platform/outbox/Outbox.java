@@ -4,18 +4,20 @@ import app.vigie.contracts.EventEnvelope;
 import app.vigie.contracts.EventPayloads;
 import app.vigie.platform.id.UuidV7;
 import app.vigie.platform.request.RequestIds;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.util.List;
 
 /**
- * Records an integration event in the service's {@code outbox_event} table, inside the caller's current
- * Hibernate Reactive transaction: the event exists if and only if the change it reports was committed.
- * {@link OutboxRelay} publishes it afterwards.
+ * Records integration events in the service's {@code outbox_event} table, inside the caller's current
+ * Hibernate Reactive transaction: an event exists if and only if the change it reports was committed.
+ * {@link OutboxRelay} publishes them afterwards.
  */
 @ApplicationScoped
 public class Outbox {
@@ -23,26 +25,54 @@ public class Outbox {
     @Inject
     Clock clock;
 
+    /** An event to record: its type and schema version, the tenant it concerns, and its payload. */
+    public record Event(String type, int version, String tenant, Object payload) {
+    }
+
     /**
      * Appends one event. Must run inside {@code Panache.withTransaction} (or {@code @WithTransaction}) with the
      * state change it reports.
      */
     public Uni<EventEnvelope> append(String type, int version, String tenant, Object payload) {
-        EventEnvelope event = new EventEnvelope(UuidV7.generate(clock), type, version, clock.instant(), tenant,
-                RequestIds.current(), EventPayloads.toTree(payload));
-        // The payload goes in as text and is parsed by PostgreSQL: bound directly to a jsonb parameter, the
-        // reactive driver would store it as one JSON string.
+        return appendAll(List.of(new Event(type, version, tenant, payload))).map(List::getFirst);
+    }
+
+    /**
+     * Appends events in one statement, in order (a batch of a thousand messages costs one round trip, not a
+     * thousand). Same transaction rule as {@link #append}.
+     */
+    public Uni<List<EventEnvelope>> appendAll(List<Event> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Instant now = clock.instant();
+        String correlationId = RequestIds.current();
+        List<EventEnvelope> envelopes = events.stream()
+                .map(e -> new EventEnvelope(UuidV7.generate(clock), e.type(), e.version(), now, e.tenant(),
+                        correlationId, EventPayloads.toTree(e.payload())))
+                .toList();
+        // All rows travel as one JSON document that PostgreSQL unpacks: one parameter whatever the batch size,
+        // and the payload reaches the jsonb column as JSON (bound directly, the reactive driver would store a
+        // JSON string).
+        ArrayNode rows = EventPayloads.mapper().createArrayNode();
+        for (EventEnvelope e : envelopes) {
+            ObjectNode row = rows.addObject();
+            row.put("id", e.id().toString());
+            row.put("type", e.type());
+            row.put("version", e.version());
+            row.put("occurred_at", e.occurredAt().toString());
+            row.put("tenant", e.tenant());
+            row.put("correlation_id", e.correlationId());
+            row.set("payload", e.payload());
+        }
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into outbox_event (id, type, version, occurred_at, tenant, correlation_id, payload)
-                        values (:id, :type, :version, :occurredAt, :tenant, :correlationId, cast(cast(:payload as text) as jsonb))""")
-                .setParameter("id", event.id())
-                .setParameter("type", event.type())
-                .setParameter("version", event.version())
-                .setParameter("occurredAt", OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
-                .setParameter("tenant", event.tenant())
-                .setParameter("correlationId", event.correlationId())
-                .setParameter("payload", event.payload().toString())
+                        select id, type, version, occurred_at, tenant, correlation_id, payload
+                          from json_to_recordset(cast(cast(:rows as text) as json))
+                               as r(id uuid, type text, version integer, occurred_at timestamptz, tenant text,
+                                    correlation_id text, payload jsonb)""")
+                .setParameter("rows", rows.toString())
                 .executeUpdate())
-                .replaceWith(event);
+                .replaceWith(envelopes);
     }
 }

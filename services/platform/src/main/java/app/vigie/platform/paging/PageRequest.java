@@ -12,6 +12,22 @@ public record PageRequest(int limit, Optional<Cursor> after) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
 
+    /**
+     * From the raw query parameters: a {@code limit} that is not a number is the client's mistake (400 naming
+     * {@code query.limit}), which a JAX-RS {@code Integer} parameter would have turned into a 404.
+     */
+    public static PageRequest fromQuery(String limit, String cursor, int cursorKeys) {
+        Integer size = null;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                size = Integer.valueOf(limit.strip());
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalid("query.limit", "must be a whole number between 1 and " + MAX_LIMIT);
+            }
+        }
+        return of(size, cursor, cursorKeys);
+    }
+
     public static PageRequest of(Integer limit, String cursor, int cursorKeys) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
