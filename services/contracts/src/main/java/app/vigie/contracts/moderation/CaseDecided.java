@@ -11,7 +11,7 @@ import java.util.UUID;
  *
  * @param decision             {@code APPROVED} or {@code REJECTED}
  * @param category             the taxonomy category of a rejection, null for an approval
- * @param ground               {@code ILLEGAL_CONTENT} or {@code TERMS_OF_SERVICE} for a rejection (DSA art. 17)
+ * @param ground               {@code ILLEGAL_CONTENT} or {@code INCOMPATIBLE_WITH_TERMS} for a rejection (DSA art. 17(3)(d)-(e))
  * @param statementOfReasonsId the DSA statement of reasons that explains the decision to the author
  */
 public record CaseDecided(

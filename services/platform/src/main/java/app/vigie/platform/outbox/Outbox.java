@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Records integration events in the service's {@code outbox_event} table, inside the caller's current
@@ -35,6 +36,28 @@ public class Outbox {
      */
     public Uni<EventEnvelope> append(String type, int version, String tenant, Object payload) {
         return appendAll(List.of(new Event(type, version, tenant, payload))).map(List::getFirst);
+    }
+
+    /**
+     * Appends one event through plain JDBC on {@code connection} (for services whose writes are JDBC, inside their
+     * JTA transaction), under an id the caller derives from what it reports: appending the same id again does
+     * nothing, so a handler that runs twice (redelivery, replay) publishes once.
+     */
+    public void appendOnce(java.sql.Connection connection, UUID id, String type, int version, String tenant,
+                           String correlationId, Object payload) throws java.sql.SQLException {
+        try (var insert = connection.prepareStatement("""
+                insert into outbox_event (id, type, version, occurred_at, tenant, correlation_id, payload)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                on conflict (id) do nothing""")) {
+            insert.setObject(1, id);
+            insert.setString(2, type);
+            insert.setInt(3, version);
+            insert.setObject(4, java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
+            insert.setString(5, tenant);
+            insert.setString(6, correlationId);
+            insert.setString(7, EventPayloads.toTree(payload).toString());
+            insert.executeUpdate();
+        }
     }
 
     /**

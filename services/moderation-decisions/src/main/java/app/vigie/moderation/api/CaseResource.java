@@ -1,0 +1,140 @@
+package app.vigie.moderation.api;
+
+import app.vigie.contracts.community.Category;
+import app.vigie.moderation.application.Cases;
+import app.vigie.moderation.infrastructure.QueueRows;
+import app.vigie.platform.paging.PageRequest;
+import app.vigie.platform.problem.ProblemException;
+import app.vigie.platform.request.QueryParams;
+import app.vigie.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "cases", description = "The moderators' queue, and what they decide")
+public class CaseResource {
+
+    @Inject
+    Cases cases;
+    @Inject
+    EventStore events;
+
+    @GET
+    @Path("/queue")
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.PLATFORM_ADMIN, Roles.CLIENT_ADMIN})
+    @Operation(summary = "Waiting cases by deadline, then risk: a moderator's own communities and languages; "
+            + "a tenant's whole queue for its admins")
+    public List<QueueRows.Row> queue(@QueryParam("communityId") String communityId,
+                                     @QueryParam("language") String language,
+                                     @QueryParam("category") String category,
+                                     @QueryParam("limit") String limit) {
+        return cases.queue(filter(communityId, language, category), PageRequest.fromQuery(limit, null, 1).limit());
+    }
+
+    @POST
+    @Path("/queue/claim-next")
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR})
+    @Operation(summary = "Claim the best case you may take (200 with it, 204 when none waits)")
+    public RestResponse<QueueRows.Row> claimNext(@QueryParam("communityId") String communityId,
+                                                 @QueryParam("language") String language,
+                                                 @QueryParam("category") String category) {
+        return cases.claimNext(filter(communityId, language, category))
+                .map(RestResponse::ok).orElseGet(RestResponse::noContent);
+    }
+
+    @GET
+    @Path("/cases/{id}")
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.PLATFORM_ADMIN, Roles.CLIENT_ADMIN, Roles.AUDITOR})
+    @Operation(summary = "A case: its place in the queue and its whole history, event by event")
+    public CaseDtos.View get(@PathParam("id") UUID id) {
+        QueueRows.Row row = cases.visible(id);
+        List<CaseDtos.HistoryEntry> history = events.readEvents(id.toString()).asStream()
+                .map(e -> new CaseDtos.HistoryEntry(e.getSequenceNumber(), e.getPayloadType().getSimpleName(),
+                        e.getTimestamp(), e.getPayload()))
+                .toList();
+        return new CaseDtos.View(row, history);
+    }
+
+    @POST
+    @Path("/cases/{id}/claim")
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR})
+    @Operation(summary = "Claim a case (or renew your claim) for the lease period")
+    public QueueRows.Row claim(@PathParam("id") UUID id) {
+        return cases.claim(id);
+    }
+
+    @POST
+    @Path("/cases/{id}/release")
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR})
+    @Operation(summary = "Give a claimed case back to the queue")
+    public RestResponse<Void> release(@PathParam("id") UUID id) {
+        cases.release(id);
+        return RestResponse.noContent();
+    }
+
+    @POST
+    @Path("/cases/{id}/approve")
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR})
+    @Operation(summary = "Approve the message (you must hold the claim)")
+    public RestResponse<Void> approve(@PathParam("id") UUID id) {
+        cases.approve(id);
+        return RestResponse.noContent();
+    }
+
+    @POST
+    @Path("/cases/{id}/reject")
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR})
+    @Operation(summary = "Reject the message with category, ground, explanation and action (you must hold the claim)")
+    public RestResponse<Void> reject(@PathParam("id") UUID id, @Valid @NotNull CaseDtos.Rejection rejection) {
+        cases.reject(id, rejection.category(), rejection.ground(), rejection.reference(), rejection.explanation(),
+                rejection.action());
+        return RestResponse.noContent();
+    }
+
+    @POST
+    @Path("/cases/{id}/escalate")
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR})
+    @Operation(summary = "Hand the case to the senior moderators, with the reason")
+    public RestResponse<Void> escalate(@PathParam("id") UUID id, @Valid @NotNull CaseDtos.Escalation escalation) {
+        cases.escalate(id, escalation.reason());
+        return RestResponse.noContent();
+    }
+
+    @POST
+    @Path("/cases/{id}/comments")
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Add an internal note to the case")
+    public RestResponse<Void> comment(@PathParam("id") UUID id, @Valid @NotNull CaseDtos.Comment comment) {
+        cases.comment(id, comment.text());
+        return RestResponse.status(RestResponse.Status.CREATED);
+    }
+
+    private static QueueRows.Filter filter(String communityId, String language, String category) {
+        if (category != null) {
+            try {
+                Category.valueOf(category);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("query.category", "not a category of the taxonomy");
+            }
+        }
+        return new QueueRows.Filter(QueryParams.uuid(communityId, "query.communityId"), language, category);
+    }
+}

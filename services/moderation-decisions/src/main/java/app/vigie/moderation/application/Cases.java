@@ -1,0 +1,170 @@
+package app.vigie.moderation.application;
+
+import app.vigie.contracts.community.Category;
+import app.vigie.moderation.domain.Action;
+import app.vigie.moderation.domain.CaseCommands;
+import app.vigie.moderation.domain.Ground;
+import app.vigie.moderation.infrastructure.CommunityCopies;
+import app.vigie.moderation.infrastructure.QueueRows;
+import app.vigie.platform.problem.ProblemException;
+import app.vigie.platform.security.Caller;
+import app.vigie.platform.security.Roles;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What moderators do with cases. Who may act is checked here (tenant, assignment to the community, the language
+ * they read); what the case allows is checked by the case itself.
+ */
+@ApplicationScoped
+public class Cases {
+
+    @Inject
+    CommandGateway commands;
+    @Inject
+    QueueRows queue;
+    @Inject
+    CommunityCopies communities;
+    @Inject
+    Caller caller;
+    @Inject
+    Clock clock;
+    @ConfigProperty(name = "vigie.moderation.lease", defaultValue = "PT5M")
+    Duration lease;
+
+    /** A case the caller may see: another tenant's, or an unknown one, is "no such case". */
+    public QueueRows.Row visible(UUID caseId) {
+        QueueRows.Row row = queue.find(caseId).orElseThrow(() -> ProblemException.notFound("case " + caseId));
+        if (!caller.canSee(row.tenant())) {
+            throw ProblemException.notFound("case " + caseId);
+        }
+        if (isModeratorOnly() && !mayTake(row)) {
+            throw ProblemException.notFound("case " + caseId);
+        }
+        return row;
+    }
+
+    public QueueRows.Row claim(UUID caseId) {
+        QueueRows.Row row = workable(caseId);
+        Instant now = clock.instant();
+        commands.sendAndWait(new CaseCommands.ClaimCase(caseId, caller.subject(), senior(), now.plus(lease), now));
+        return row.claimedBy(caller.subject(), now.plus(lease));
+    }
+
+    public void release(UUID caseId) {
+        workable(caseId);
+        commands.sendAndWait(new CaseCommands.ReleaseCase(caseId, caller.subject(), clock.instant()));
+    }
+
+    public void approve(UUID caseId) {
+        workable(caseId);
+        commands.sendAndWait(new CaseCommands.ApproveCase(caseId, caller.subject(), senior(), clock.instant()));
+    }
+
+    public void reject(UUID caseId, Category category, Ground ground, String reference, String explanation,
+                       Action action) {
+        workable(caseId);
+        commands.sendAndWait(new CaseCommands.RejectCase(caseId, caller.subject(), senior(), category, ground,
+                reference, explanation, action, clock.instant()));
+    }
+
+    public void escalate(UUID caseId, String reason) {
+        workable(caseId);
+        commands.sendAndWait(new CaseCommands.EscalateCase(caseId, caller.subject(), reason, clock.instant()));
+    }
+
+    public void comment(UUID caseId, String text) {
+        visible(caseId);
+        commands.sendAndWait(new CaseCommands.CommentOnCase(caseId, caller.subject(), text, clock.instant()));
+    }
+
+    /**
+     * Claims the best case the caller may take: earliest deadline, then highest risk. Each attempt locks its
+     * candidate row ({@code for update skip locked}), claims it through the case and marks the row claimed in the
+     * same transaction, so two moderators asking at once never get the same case. A candidate the case refuses
+     * (the queue lagged behind the events) is skipped.
+     */
+    public Optional<QueueRows.Row> claimNext(QueueRows.Filter filter) {
+        List<QueueRows.Allowed> allowed = allowedCommunities();
+        if (allowed.isEmpty()) {
+            return Optional.empty();
+        }
+        List<UUID> skipped = new ArrayList<>();
+        String subject = caller.subject();
+        boolean senior = senior();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<QueueRows.Row> claimed;
+            try {
+                claimed = QuarkusTransaction.requiringNew().call(() -> {
+                    Instant now = clock.instant();
+                    Optional<QueueRows.Row> candidate = queue.lockNext(allowed, filter, senior, now, skipped);
+                    if (candidate.isEmpty()) {
+                        return Optional.<QueueRows.Row>empty();
+                    }
+                    QueueRows.Row row = candidate.get();
+                    skipped.add(row.caseId());
+                    commands.sendAndWait(new CaseCommands.ClaimCase(row.caseId(), subject, senior, now.plus(lease), now));
+                    queue.markClaimed(row.caseId(), subject, now.plus(lease));
+                    return Optional.of(row.claimedBy(subject, now.plus(lease)));
+                });
+            } catch (app.vigie.moderation.domain.CaseRefused refused) {
+                continue;
+            }
+            return claimed;
+        }
+        return Optional.empty();
+    }
+
+    public List<QueueRows.Row> queue(QueueRows.Filter filter, int limit) {
+        if (isModeratorOnly()) {
+            return queue.open(allowedCommunities(), filter, clock.instant(), limit);
+        }
+        return queue.openInTenant(caller.tenantScope(), filter, limit);
+    }
+
+    /** The row of a case the caller may work on: visible, and in a community they are assigned to. */
+    private QueueRows.Row workable(UUID caseId) {
+        QueueRows.Row row = visible(caseId);
+        if (!mayTake(row)) {
+            throw ProblemException.forbidden("you are not assigned to this community in the case's language");
+        }
+        return row;
+    }
+
+    private boolean mayTake(QueueRows.Row row) {
+        return communities.find(row.communityId())
+                .filter(c -> caller.canSee(c.tenant()))
+                .map(c -> c.takes(caller.subject(), row.language()))
+                .orElse(false);
+    }
+
+    private List<QueueRows.Allowed> allowedCommunities() {
+        return communities.assignedTo(caller.subject()).stream()
+                .filter(c -> caller.canSee(c.tenant()) && "ACTIVE".equals(c.status()))
+                .map(c -> new QueueRows.Allowed(c.id(), c.staff().stream()
+                        .filter(s -> s.subject().equals(caller.subject()))
+                        .flatMap(s -> s.languages().isEmpty() ? java.util.stream.Stream.of("*") : s.languages().stream())
+                        .distinct().toList()))
+                .toList();
+    }
+
+    private boolean senior() {
+        return caller.hasRole(Roles.SENIOR_MODERATOR);
+    }
+
+    /** Moderators who are nothing more see only the communities they work on. */
+    private boolean isModeratorOnly() {
+        return caller.hasAnyRole(Roles.MODERATOR, Roles.SENIOR_MODERATOR)
+                && !caller.hasAnyRole(Roles.PLATFORM_ADMIN, Roles.CLIENT_ADMIN, Roles.AUDITOR);
+    }
+}

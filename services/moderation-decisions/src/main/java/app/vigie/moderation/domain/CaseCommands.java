@@ -1,0 +1,45 @@
+package app.vigie.moderation.domain;
+
+import app.vigie.contracts.community.Category;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** What can be asked of a {@link ModerationCase}. The case id is the message id: one case per message. */
+public final class CaseCommands {
+
+    private CaseCommands() {
+    }
+
+    /** Opens the case of a message that arrived, with its triage and its decision deadline. */
+    public record OpenCase(@TargetAggregateIdentifier UUID caseId, UUID communityId, String tenant, int messageVersion,
+                           String language, int risk, Category suggestedCategory, List<String> rulesFired,
+                           int policyVersion, boolean hidden, Instant deadline, Instant openedAt) {
+    }
+
+    /** A moderator takes the case for {@code leaseUntil}; claiming again one's own case renews the lease. */
+    public record ClaimCase(@TargetAggregateIdentifier UUID caseId, String moderator, boolean senior, Instant leaseUntil,
+                            Instant now) {
+    }
+
+    public record ReleaseCase(@TargetAggregateIdentifier UUID caseId, String moderator, Instant now) {
+    }
+
+    /** Sent by the lease sweeper: puts a case whose lease ran out back in the queue. */
+    public record ExpireLease(@TargetAggregateIdentifier UUID caseId, Instant now) {
+    }
+
+    public record ApproveCase(@TargetAggregateIdentifier UUID caseId, String moderator, boolean senior, Instant now) {
+    }
+
+    public record RejectCase(@TargetAggregateIdentifier UUID caseId, String moderator, boolean senior, Category category,
+                             Ground ground, String reference, String explanation, Action action, Instant now) {
+    }
+
+    public record EscalateCase(@TargetAggregateIdentifier UUID caseId, String moderator, String reason, Instant now) {
+    }
+
+    public record CommentOnCase(@TargetAggregateIdentifier UUID caseId, String author, String text, Instant now) {
+    }
+}

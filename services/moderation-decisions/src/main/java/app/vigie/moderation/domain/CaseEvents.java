@@ -1,0 +1,45 @@
+package app.vigie.moderation.domain;
+
+import app.vigie.contracts.community.Category;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What happened to a case. These events are the record an auditor replays: never edited, never deleted; an old
+ * shape is read through an upcaster.
+ */
+public final class CaseEvents {
+
+    private CaseEvents() {
+    }
+
+    public record CaseOpened(UUID caseId, UUID communityId, String tenant, int messageVersion, String language, int risk,
+                             Category suggestedCategory, List<String> rulesFired, int policyVersion, boolean hidden,
+                             Instant deadline, Instant openedAt) {
+    }
+
+    public record CaseClaimed(UUID caseId, String tenant, String moderator, Instant leaseUntil, Instant claimedAt) {
+    }
+
+    public record CaseReleased(UUID caseId, String tenant, String moderator, Instant releasedAt) {
+    }
+
+    public record CaseLeaseExpired(UUID caseId, String tenant, String moderator, Instant expiredAt) {
+    }
+
+    public record CaseApproved(UUID caseId, String tenant, UUID communityId, int policyVersion, String moderator,
+                               Instant decidedAt) {
+    }
+
+    public record CaseRejected(UUID caseId, String tenant, UUID communityId, int policyVersion, String moderator,
+                               Category category, Ground ground, String reference, String explanation, Action action,
+                               Instant decidedAt) {
+    }
+
+    public record CaseEscalated(UUID caseId, String tenant, String moderator, String reason, Instant escalatedAt) {
+    }
+
+    public record CaseCommented(UUID caseId, String tenant, String author, String text, Instant commentedAt) {
+    }
+}

@@ -1,0 +1,175 @@
+package app.vigie.moderation.domain;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import app.vigie.moderation.domain.CaseCommands.ApproveCase;
+import app.vigie.moderation.domain.CaseCommands.ClaimCase;
+import app.vigie.moderation.domain.CaseCommands.CommentOnCase;
+import app.vigie.moderation.domain.CaseCommands.EscalateCase;
+import app.vigie.moderation.domain.CaseCommands.ExpireLease;
+import app.vigie.moderation.domain.CaseCommands.OpenCase;
+import app.vigie.moderation.domain.CaseCommands.RejectCase;
+import app.vigie.moderation.domain.CaseCommands.ReleaseCase;
+import app.vigie.moderation.domain.CaseEvents.CaseApproved;
+import app.vigie.moderation.domain.CaseEvents.CaseClaimed;
+import app.vigie.moderation.domain.CaseEvents.CaseCommented;
+import app.vigie.moderation.domain.CaseEvents.CaseEscalated;
+import app.vigie.moderation.domain.CaseEvents.CaseLeaseExpired;
+import app.vigie.moderation.domain.CaseEvents.CaseOpened;
+import app.vigie.moderation.domain.CaseEvents.CaseRejected;
+import app.vigie.moderation.domain.CaseEvents.CaseReleased;
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * The moderation of one message. Command handlers check the rules and record what happened; event-sourcing
+ * handlers only remember it. Rules: only the moderator holding a live claim decides; an escalated case needs a
+ * senior moderator; a decided case is not decided again (appeals will be new events).
+ */
+public class ModerationCase {
+
+    @AggregateIdentifier
+    private UUID caseId;
+    private String tenant;
+    private UUID communityId;
+    private int policyVersion;
+    private String claimant;
+    private Instant leaseUntil;
+    private boolean escalated;
+    private boolean decided;
+
+    protected ModerationCase() {
+        // for Axon, which rebuilds the case from its events
+    }
+
+    @CommandHandler
+    public ModerationCase(OpenCase command) {
+        apply(new CaseOpened(command.caseId(), command.communityId(), command.tenant(), command.messageVersion(),
+                command.language(), command.risk(), command.suggestedCategory(), command.rulesFired(),
+                command.policyVersion(), command.hidden(), command.deadline(), command.openedAt()));
+    }
+
+    @CommandHandler
+    public void handle(ClaimCase command) {
+        requireUndecided();
+        if (escalated && !command.senior()) {
+            throw CaseRefused.forbidden("the case was escalated: a senior moderator decides it");
+        }
+        if (heldByAnotherThan(command.moderator(), command.now())) {
+            throw CaseRefused.conflict("the case is claimed by another moderator until " + leaseUntil);
+        }
+        apply(new CaseClaimed(caseId, tenant, command.moderator(), command.leaseUntil(), command.now()));
+    }
+
+    @CommandHandler
+    public void handle(ReleaseCase command) {
+        requireClaimBy(command.moderator(), command.now());
+        apply(new CaseReleased(caseId, tenant, command.moderator(), command.now()));
+    }
+
+    @CommandHandler
+    public void handle(ExpireLease command) {
+        if (decided || claimant == null || !command.now().isAfter(leaseUntil)) {
+            return; // renewed, released or decided since the sweeper looked: nothing to expire
+        }
+        apply(new CaseLeaseExpired(caseId, tenant, claimant, command.now()));
+    }
+
+    @CommandHandler
+    public void handle(ApproveCase command) {
+        requireDecidableBy(command.moderator(), command.senior(), command.now());
+        apply(new CaseApproved(caseId, tenant, communityId, policyVersion, command.moderator(), command.now()));
+    }
+
+    @CommandHandler
+    public void handle(RejectCase command) {
+        requireDecidableBy(command.moderator(), command.senior(), command.now());
+        apply(new CaseRejected(caseId, tenant, communityId, policyVersion, command.moderator(), command.category(),
+                command.ground(), command.reference(), command.explanation(), command.action(), command.now()));
+    }
+
+    @CommandHandler
+    public void handle(EscalateCase command) {
+        requireUndecided();
+        if (escalated) {
+            throw CaseRefused.conflict("the case is already escalated");
+        }
+        requireClaimBy(command.moderator(), command.now());
+        apply(new CaseEscalated(caseId, tenant, command.moderator(), command.reason(), command.now()));
+    }
+
+    @CommandHandler
+    public void handle(CommentOnCase command) {
+        apply(new CaseCommented(caseId, tenant, command.author(), command.text(), command.now()));
+    }
+
+    private void requireUndecided() {
+        if (decided) {
+            throw CaseRefused.conflict("the case is already decided");
+        }
+    }
+
+    private void requireClaimBy(String moderator, Instant now) {
+        if (claimant == null || !claimant.equals(moderator) || now.isAfter(leaseUntil)) {
+            throw CaseRefused.conflict("claim the case first (it is not claimed by you, or your claim has expired)");
+        }
+    }
+
+    private void requireDecidableBy(String moderator, boolean senior, Instant now) {
+        requireUndecided();
+        if (escalated && !senior) {
+            throw CaseRefused.forbidden("the case was escalated: a senior moderator decides it");
+        }
+        requireClaimBy(moderator, now);
+    }
+
+    private boolean heldByAnotherThan(String moderator, Instant now) {
+        return claimant != null && !claimant.equals(moderator) && !now.isAfter(leaseUntil);
+    }
+
+    @EventSourcingHandler
+    void on(CaseOpened event) {
+        caseId = event.caseId();
+        tenant = event.tenant();
+        communityId = event.communityId();
+        policyVersion = event.policyVersion();
+    }
+
+    @EventSourcingHandler
+    void on(CaseClaimed event) {
+        claimant = event.moderator();
+        leaseUntil = event.leaseUntil();
+    }
+
+    @EventSourcingHandler
+    void on(CaseReleased event) {
+        claimant = null;
+        leaseUntil = null;
+    }
+
+    @EventSourcingHandler
+    void on(CaseLeaseExpired event) {
+        claimant = null;
+        leaseUntil = null;
+    }
+
+    @EventSourcingHandler
+    void on(CaseEscalated event) {
+        escalated = true;
+        claimant = null; // back to the queue, for a senior moderator
+        leaseUntil = null;
+    }
+
+    @EventSourcingHandler
+    void on(CaseApproved event) {
+        decided = true;
+    }
+
+    @EventSourcingHandler
+    void on(CaseRejected event) {
+        decided = true;
+    }
+}

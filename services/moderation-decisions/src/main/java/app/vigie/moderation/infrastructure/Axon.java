@@ -1,0 +1,149 @@
+package app.vigie.moderation.infrastructure;
+
+import app.vigie.contracts.EventPayloads;
+import app.vigie.moderation.domain.ModerationCase;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.ClientProxy;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Axon Framework wired into Quarkus by hand (there is no Axon extension): JDBC event store and token store on
+ * this service's PostgreSQL database, Jackson for events, snapshots and tokens, Axon's transactions on Quarkus's
+ * JTA, pooled streaming processors for the projections. See docs/adr/0007-axon-on-quarkus.md.
+ */
+@ApplicationScoped
+public class Axon {
+
+    private static final Logger LOG = Logger.getLogger(Axon.class);
+
+    /** Processing groups: the queue the moderators work from, and the integration events sent out. */
+    public static final String QUEUE = "case-queue";
+    public static final String INTEGRATION = "integration-events";
+
+    /** Our tables, in snake case (Axon's JDBC defaults are camel-case names). */
+    private static final EventSchema EVENTS = EventSchema.builder()
+            .eventTable("domain_event_entry").snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index").eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier").sequenceNumberColumn("sequence_number")
+            .typeColumn("type").timestampColumn("time_stamp").payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision").payloadColumn("payload").metaDataColumn("meta_data")
+            .build();
+    private static final TokenSchema TOKENS = TokenSchema.builder()
+            .setTokenTable("token_entry").setProcessorNameColumn("processor_name").setSegmentColumn("segment")
+            .setTokenColumn("token").setTokenTypeColumn("token_type").setTimestampColumn("timestamp")
+            .setOwnerColumn("owner")
+            .build();
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    jakarta.transaction.TransactionManager jta;
+    @Inject
+    CaseQueue queue;
+    @Inject
+    DecisionPublisher publisher;
+    @ConfigProperty(name = "vigie.moderation.processors.enabled", defaultValue = "true")
+    boolean processorsEnabled;
+
+    private Configuration configuration;
+
+    void start(@Observes StartupEvent event) {
+        configuration().start();
+        LOG.infof("Axon started: JDBC event store, processors %s", processorsEnabled ? "running" : "disabled");
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (configuration != null) {
+            configuration.shutdown();
+        }
+    }
+
+    @Produces
+    @Singleton
+    CommandGateway commandGateway() {
+        return DefaultCommandGateway.builder().commandBus(configuration().commandBus()).build();
+    }
+
+    @Produces
+    @Singleton
+    EventStore eventStore() {
+        return configuration().eventStore();
+    }
+
+    synchronized Configuration configuration() {
+        if (configuration == null) {
+            configuration = build();
+        }
+        return configuration;
+    }
+
+    private Configuration build() {
+        TransactionManager transactions = new JtaTransactions(jta);
+        Serializer serializer = JacksonSerializer.builder().objectMapper(mapper()).build();
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureTransactionManager(c -> transactions)
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
+                        .connectionProvider(dataSource::getConnection)
+                        .transactionManager(transactions)
+                        .schema(EVENTS)
+                        .eventSerializer(serializer)
+                        .snapshotSerializer(serializer)
+                        .build())
+                .configureCommandBus(c -> commandBus(c, transactions))
+                .configureAggregate(ModerationCase.class);
+        configurer.eventProcessing(processing -> {
+            processing.registerTokenStore(c -> JdbcTokenStore.builder()
+                            .connectionProvider(dataSource::getConnection)
+                            .schema(TOKENS)
+                            .serializer(serializer)
+                            .build())
+                    .registerDefaultTransactionManager(c -> transactions)
+                    .usingPooledStreamingEventProcessors();
+            if (processorsEnabled) {
+                // the CDI beans themselves, not their client proxies: Axon reads the handler annotations
+                processing.registerEventHandler(c -> ClientProxy.unwrap(queue))
+                        .registerEventHandler(c -> ClientProxy.unwrap(publisher));
+            }
+        });
+        return configurer.buildConfiguration();
+    }
+
+    private static CommandBus commandBus(Configuration c, TransactionManager transactions) {
+        SimpleCommandBus bus = SimpleCommandBus.builder().transactionManager(transactions).build();
+        bus.registerHandlerInterceptor(new org.axonframework.messaging.interceptors.CorrelationDataInterceptor<>(
+                c.correlationDataProviders()));
+        return bus;
+    }
+
+    private static ObjectMapper mapper() {
+        return EventPayloads.mapper().copy();
+    }
+
+}

@@ -1,0 +1,108 @@
+package app.vigie.moderation.infrastructure;
+
+import app.vigie.moderation.domain.CaseEvents.CaseApproved;
+import app.vigie.moderation.domain.CaseEvents.CaseClaimed;
+import app.vigie.moderation.domain.CaseEvents.CaseEscalated;
+import app.vigie.moderation.domain.CaseEvents.CaseLeaseExpired;
+import app.vigie.moderation.domain.CaseEvents.CaseOpened;
+import app.vigie.moderation.domain.CaseEvents.CaseRejected;
+import app.vigie.moderation.domain.CaseEvents.CaseReleased;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+
+/**
+ * The work queue, one row per case, kept from the case events by a streaming processor (its token commits with
+ * the rows). Every handler is idempotent: replaying the stream rebuilds the same table.
+ */
+@ApplicationScoped
+@ProcessingGroup(Axon.QUEUE)
+public class CaseQueue {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @EventHandler
+    void on(CaseOpened e) throws SQLException {
+        update("""
+                insert into case_queue (case_id, community_id, tenant, language, risk, suggested_category, status,
+                                        deadline, opened_at)
+                values (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)
+                on conflict (case_id) do nothing""",
+                e.caseId(), e.communityId(), e.tenant(), e.language(), e.risk(),
+                e.suggestedCategory() == null ? null : e.suggestedCategory().name(), ts(e.deadline()), ts(e.openedAt()));
+    }
+
+    @EventHandler
+    void on(CaseClaimed e) throws SQLException {
+        update("update case_queue set status = 'CLAIMED', claimant = ?, lease_until = ? where case_id = ? and status <> 'DECIDED'",
+                e.moderator(), ts(e.leaseUntil()), e.caseId());
+    }
+
+    @EventHandler
+    void on(CaseReleased e) throws SQLException {
+        backInQueue(e.caseId());
+    }
+
+    @EventHandler
+    void on(CaseLeaseExpired e) throws SQLException {
+        backInQueue(e.caseId());
+    }
+
+    @EventHandler
+    void on(CaseEscalated e) throws SQLException {
+        update("""
+                update case_queue set status = 'OPEN', escalated = true, claimant = null, lease_until = null
+                 where case_id = ? and status <> 'DECIDED'""", e.caseId());
+    }
+
+    @EventHandler
+    void on(CaseApproved e) throws SQLException {
+        decided(e.caseId(), "APPROVED", e.moderator(), e.decidedAt(), null);
+    }
+
+    @EventHandler
+    void on(CaseRejected e) throws SQLException {
+        decided(e.caseId(), "REJECTED", e.moderator(), e.decidedAt(), e.category().name());
+    }
+
+    @ResetHandler
+    void reset() throws SQLException {
+        update("delete from case_queue");
+    }
+
+    private void backInQueue(UUID caseId) throws SQLException {
+        update("update case_queue set status = 'OPEN', claimant = null, lease_until = null where case_id = ? and status <> 'DECIDED'",
+                caseId);
+    }
+
+    private void decided(UUID caseId, String decision, String by, Instant at, String category) throws SQLException {
+        update("""
+                update case_queue set status = 'DECIDED', decision = ?, decided_by = ?, decided_at = ?, category = ?,
+                                      claimant = null, lease_until = null
+                 where case_id = ?""", decision, by, ts(at), category, caseId);
+    }
+
+    private void update(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

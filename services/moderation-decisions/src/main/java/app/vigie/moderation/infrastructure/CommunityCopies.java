@@ -1,0 +1,117 @@
+package app.vigie.moderation.infrastructure;
+
+import app.vigie.contracts.EventEnvelope;
+import app.vigie.contracts.EventPayloads;
+import app.vigie.contracts.community.CommunitySnapshot;
+import app.vigie.platform.messaging.IdempotentConsumer;
+import io.agroal.api.AgroalDataSource;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Keeps {@code community_copy} from the registry's snapshots (languages, decision SLA, who is assigned). A
+ * snapshot replaces the copy only when its revision is newer: a redelivered or late event changes nothing.
+ */
+@ApplicationScoped
+public class CommunityCopies {
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    Clock clock;
+
+    /** One person assigned to a community, and the languages they read (empty: any). */
+    public record Staff(String subject, String role, List<String> languages) {
+    }
+
+    /** What moderation knows of a community. */
+    public record Community(UUID id, String tenant, List<String> languages, int decisionSlaMinutes, String status,
+                            int policyVersion, List<Staff> staff) {
+
+        /** Whether {@code subject} works on this community and reads {@code language}. */
+        public boolean takes(String subject, String language) {
+            return staff.stream().anyMatch(s -> s.subject().equals(subject)
+                    && (s.languages().isEmpty() || language == null || s.languages().contains(language)));
+        }
+    }
+
+    @Incoming("community-events")
+    @Blocking
+    @Transactional
+    public void consume(byte[] body) throws SQLException {
+        EventEnvelope event = IdempotentConsumer.envelope(body);
+        apply(EventPayloads.read(event, CommunitySnapshot.class));
+    }
+
+    void apply(CommunitySnapshot s) throws SQLException {
+        List<Staff> staff = s.staff().stream()
+                .map(a -> new Staff(a.subject(), a.role().name(), a.languages() == null ? List.of() : a.languages()))
+                .toList();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement upsert = connection.prepareStatement("""
+                     insert into community_copy (id, tenant, languages, decision_sla_minutes, status, policy_version,
+                                                 staff, revision, copied_at)
+                     values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                     on conflict (id) do update
+                        set tenant = excluded.tenant, languages = excluded.languages,
+                            decision_sla_minutes = excluded.decision_sla_minutes, status = excluded.status,
+                            policy_version = excluded.policy_version, staff = excluded.staff,
+                            revision = excluded.revision, copied_at = excluded.copied_at
+                      where community_copy.revision < excluded.revision""")) {
+            upsert.setObject(1, s.communityId());
+            upsert.setString(2, s.tenant());
+            upsert.setString(3, String.join(",", s.languages()));
+            upsert.setInt(4, s.decisionSlaMinutes());
+            upsert.setString(5, s.status());
+            upsert.setInt(6, s.policy().version());
+            upsert.setString(7, EventPayloads.toTree(staff).toString());
+            upsert.setLong(8, s.revision());
+            upsert.setTimestamp(9, Timestamp.from(clock.instant()));
+            upsert.executeUpdate();
+        }
+    }
+
+    public Optional<Community> find(UUID id) {
+        return all("where id = ?", id).stream().findFirst();
+    }
+
+    /** The communities {@code subject} is assigned to (all tenants; the caller filters by tenant). */
+    public List<Community> assignedTo(String subject) {
+        // a coarse filter in SQL (the subject appears in the staff JSON), the exact one in Java
+        return all("where staff like ?", "%\"" + subject.replace("%", "") + "\"%").stream()
+                .filter(c -> c.staff().stream().anyMatch(s -> s.subject().equals(subject))).toList();
+    }
+
+    private List<Community> all(String where, Object parameter) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "select id, tenant, languages, decision_sla_minutes, status, policy_version, staff from community_copy "
+                             + where)) {
+            select.setObject(1, parameter);
+            var rows = select.executeQuery();
+            List<Community> found = new java.util.ArrayList<>();
+            while (rows.next()) {
+                Staff[] staff = EventPayloads.mapper().readValue(rows.getString(7), Staff[].class);
+                String languages = rows.getString(3);
+                found.add(new Community(rows.getObject(1, UUID.class), rows.getString(2),
+                        languages.isEmpty() ? List.of() : List.of(languages.split(",")), rows.getInt(4),
+                        rows.getString(5), rows.getInt(6), List.of(staff)));
+            }
+            return found;
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot read community copies", e);
+        }
+    }
+
+}

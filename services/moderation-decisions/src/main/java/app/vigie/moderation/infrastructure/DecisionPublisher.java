@@ -1,0 +1,66 @@
+package app.vigie.moderation.infrastructure;
+
+import app.vigie.contracts.EventTypes;
+import app.vigie.contracts.moderation.CaseDecided;
+import app.vigie.contracts.moderation.CaseEscalatedEvent;
+import app.vigie.moderation.domain.CaseEvents.CaseApproved;
+import app.vigie.moderation.domain.CaseEvents.CaseEscalated;
+import app.vigie.moderation.domain.CaseEvents.CaseRejected;
+import app.vigie.platform.outbox.Outbox;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+
+/**
+ * Turns decisions into integration events. It runs in its own streaming processor: the outbox row commits with
+ * the processor's token, and its id is the Axon event's id, so a decision is published once even if the service
+ * stops between the two.
+ */
+@ApplicationScoped
+@ProcessingGroup(Axon.INTEGRATION)
+public class DecisionPublisher {
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    Outbox outbox;
+
+    @EventHandler
+    void on(CaseApproved e, @MessageIdentifier String eventId) throws SQLException {
+        publish(eventId, EventTypes.CASE_DECIDED, CaseDecided.VERSION, e.tenant(), e.caseId(),
+                new CaseDecided(e.caseId(), e.caseId(), e.communityId(), e.tenant(), "APPROVED", null, null, null,
+                        null, e.policyVersion(), e.moderator(), e.decidedAt()));
+    }
+
+    @EventHandler
+    void on(CaseRejected e, @MessageIdentifier String eventId) throws SQLException {
+        publish(eventId, EventTypes.CASE_DECIDED, CaseDecided.VERSION, e.tenant(), e.caseId(),
+                new CaseDecided(e.caseId(), e.caseId(), e.communityId(), e.tenant(), "REJECTED", e.category(),
+                        e.ground().name(), e.explanation(), statementOfReasons(eventId), e.policyVersion(),
+                        e.moderator(), e.decidedAt()));
+    }
+
+    @EventHandler
+    void on(CaseEscalated e, @MessageIdentifier String eventId) throws SQLException {
+        publish(eventId, EventTypes.CASE_ESCALATED, CaseEscalatedEvent.VERSION, e.tenant(), e.caseId(),
+                new CaseEscalatedEvent(e.caseId(), e.caseId(), e.tenant(), e.moderator(), e.reason(), e.escalatedAt()));
+    }
+
+    /** The statement of reasons of a rejection is named after the event that records it. */
+    static String statementOfReasons(String eventId) {
+        return "sor-" + eventId;
+    }
+
+    private void publish(String eventId, String type, int version, String tenant, UUID caseId, Object payload)
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            outbox.appendOnce(connection, UUID.fromString(eventId), type, version, tenant, caseId.toString(), payload);
+        }
+    }
+}

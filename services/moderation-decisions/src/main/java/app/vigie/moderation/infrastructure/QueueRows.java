@@ -1,0 +1,170 @@
+package app.vigie.moderation.infrastructure;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads of the work queue ({@code case_queue}), and the row lock that makes claim-next safe. */
+@ApplicationScoped
+public class QueueRows {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    public record Row(UUID caseId, UUID communityId, String tenant, String language, int risk, String suggestedCategory,
+                      String status, boolean escalated, String claimant, Instant leaseUntil, Instant deadline,
+                      Instant openedAt, String decision, String decidedBy, Instant decidedAt, String category) {
+
+        public Row claimedBy(String moderator, Instant until) {
+            return new Row(caseId, communityId, tenant, language, risk, suggestedCategory, "CLAIMED", escalated,
+                    moderator, until, deadline, openedAt, decision, decidedBy, decidedAt, category);
+        }
+    }
+
+    /** Optional filters of the queue. */
+    public record Filter(UUID communityId, String language, String category) {
+    }
+
+    /** A community the caller works on, and the languages they read there ("*": any). */
+    public record Allowed(UUID communityId, List<String> languages) {
+    }
+
+    private static final String COLUMNS = """
+            q.case_id, q.community_id, q.tenant, q.language, q.risk, q.suggested_category, q.status, q.escalated,
+            q.claimant, q.lease_until, q.deadline, q.opened_at, q.decision, q.decided_by, q.decided_at, q.category""";
+
+    /** Waiting cases (open, or claimed with a lease that ran out) that the caller may take. */
+    private static final String TAKEABLE = """
+             from case_queue q
+             join json_to_recordset(cast(? as json)) as a(community_id uuid, languages text[])
+               on a.community_id = q.community_id
+            where (q.status = 'OPEN' or (q.status = 'CLAIMED' and q.lease_until < ?))
+              and ('*' = any(a.languages) or q.language is null or q.language = any(a.languages))
+              and (cast(? as uuid) is null or q.community_id = cast(? as uuid))
+              and (cast(? as text) is null or q.language = cast(? as text))
+              and (cast(? as text) is null or q.suggested_category = cast(? as text))""";
+
+    public Optional<Row> find(UUID caseId) {
+        return query("select " + COLUMNS + " from case_queue q where q.case_id = ?", caseId).stream().findFirst();
+    }
+
+    public List<Row> open(List<Allowed> allowed, Filter filter, Instant now, int limit) {
+        List<Object> parameters = new ArrayList<>(takeableParameters(allowed, filter, now));
+        parameters.add(limit);
+        return query("select " + COLUMNS + TAKEABLE + " order by q.deadline, q.risk desc limit ?", parameters.toArray());
+    }
+
+    /** The queue of a tenant (all tenants for platform staff), for supervisors and client admins. */
+    public List<Row> openInTenant(Optional<String> tenant, Filter filter, int limit) {
+        return query("select " + COLUMNS + """
+                 from case_queue q
+                where q.status <> 'DECIDED'
+                  and (cast(? as text) is null or q.tenant = cast(? as text))
+                  and (cast(? as uuid) is null or q.community_id = cast(? as uuid))
+                  and (cast(? as text) is null or q.language = cast(? as text))
+                  and (cast(? as text) is null or q.suggested_category = cast(? as text))
+                order by q.deadline, q.risk desc limit ?""",
+                tenant.orElse(null), tenant.orElse(null), filter.communityId(), filter.communityId(), filter.language(),
+                filter.language(), filter.category(), filter.category(), limit);
+    }
+
+    /**
+     * Locks the best waiting case the caller may take, skipping rows another transaction holds. Must run inside a
+     * transaction, which keeps the lock until it commits.
+     */
+    public Optional<Row> lockNext(List<Allowed> allowed, Filter filter, boolean senior, Instant now, List<UUID> skip) {
+        List<Object> parameters = new ArrayList<>(takeableParameters(allowed, filter, now));
+        parameters.add(senior);
+        parameters.add(skip.toArray(UUID[]::new));
+        return query("select " + COLUMNS + TAKEABLE + """
+                  and (not q.escalated or ?)
+                  and not (q.case_id = any(?))
+                order by q.deadline, q.risk desc
+                limit 1
+                for update of q skip locked""", parameters.toArray()).stream().findFirst();
+    }
+
+    /** Marks a case claimed at once, in the claiming transaction, before the projection catches up. */
+    public void markClaimed(UUID caseId, String moderator, Instant leaseUntil) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "update case_queue set status = 'CLAIMED', claimant = ?, lease_until = ? where case_id = ?")) {
+            update.setString(1, moderator);
+            update.setTimestamp(2, Timestamp.from(leaseUntil));
+            update.setObject(3, caseId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Claims whose lease ran out, for the sweeper. */
+    public List<UUID> expiredLeases(Instant now, int limit) {
+        return query("select " + COLUMNS + " from case_queue q where q.status = 'CLAIMED' and q.lease_until < ? limit ?",
+                Timestamp.from(now), limit).stream().map(Row::caseId).toList();
+    }
+
+    private static List<Object> takeableParameters(List<Allowed> allowed, Filter filter, Instant now) {
+        StringBuilder json = new StringBuilder("[");
+        for (Allowed a : allowed) {
+            json.append(json.length() > 1 ? "," : "").append("{\"community_id\":\"").append(a.communityId())
+                    .append("\",\"languages\":[");
+            for (int i = 0; i < a.languages().size(); i++) {
+                json.append(i > 0 ? "," : "").append('"').append(a.languages().get(i).replace("\"", "")).append('"');
+            }
+            json.append("]}");
+        }
+        json.append(']');
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(json.toString());
+        parameters.add(Timestamp.from(now));
+        parameters.add(filter.communityId());
+        parameters.add(filter.communityId());
+        parameters.add(filter.language());
+        parameters.add(filter.language());
+        parameters.add(filter.category());
+        parameters.add(filter.category());
+        return parameters;
+    }
+
+    private List<Row> query(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                Object p = parameters[i];
+                if (p instanceof UUID[] ids) {
+                    select.setArray(i + 1, connection.createArrayOf("uuid", ids));
+                } else {
+                    select.setObject(i + 1, p);
+                }
+            }
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new Row(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3),
+                            r.getString(4), r.getInt(5), r.getString(6), r.getString(7), r.getBoolean(8),
+                            r.getString(9), instant(r, 10), instant(r, 11), instant(r, 12), r.getString(13),
+                            r.getString(14), instant(r, 15), r.getString(16)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the queue", e);
+        }
+    }
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        Timestamp t = r.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,164 @@
+package app.vigie.moderation;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import app.vigie.contracts.EventEnvelope;
+import app.vigie.contracts.EventPayloads;
+import app.vigie.contracts.EventTypes;
+import app.vigie.contracts.moderation.CaseDecided;
+import app.vigie.moderation.support.Fixtures;
+import app.vigie.platform.testing.Broker;
+import app.vigie.platform.testing.Keycloak;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ModerationFlowTest {
+
+    private static Broker broker;
+
+    @Inject
+    AgroalDataSource db;
+
+    @BeforeAll
+    static void connect() {
+        broker = Broker.connect();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        broker.close();
+    }
+
+    static RequestSpecification as(String user) {
+        return given().auth().oauth2(Keycloak.tokenFor(user)).contentType(ContentType.JSON);
+    }
+
+    private static void awaitInQueue(String user, UUID caseId) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(user).get("/queue").then().statusCode(200)
+                .body("caseId", hasItem(caseId.toString())));
+    }
+
+    /** A French message of radio-horizon in a community the moderator works on, once it is in their queue. */
+    private UUID caseWaitingFor(String moderator, int risk) throws Exception {
+        UUID community = Fixtures.community(db, "radio-horizon", moderator);
+        UUID caseId = Fixtures.messageReceived(broker, community, "radio-horizon", "fr", risk);
+        awaitInQueue(moderator, caseId);
+        return caseId;
+    }
+
+    @Test
+    void aMessageBecomesACaseThatIsClaimedRejectedAndPublished() throws Exception {
+        UUID community = Fixtures.community(db, "radio-horizon", "moderator.horizon");
+        Broker.Listener decisions = broker.listen(EventTypes.CASE_DECIDED);
+        UUID caseId = Fixtures.messageReceived(broker, community, "radio-horizon", "fr", 80);
+        awaitInQueue("moderator.horizon", caseId);
+
+        as("moderator.horizon").post("/cases/" + caseId + "/claim").then().statusCode(200)
+                .body("claimant", equalTo(Fixtures.subjectOf("moderator.horizon")));
+        as("moderator.horizon").body("""
+                {"category":"INSULT","ground":"INCOMPATIBLE_WITH_TERMS","reference":"Charte, article 2",
+                 "explanation":"Insulte envers un autre membre","action":"REMOVED"}""")
+                .post("/cases/" + caseId + "/reject").then().statusCode(204);
+
+        EventEnvelope event;
+        do {
+            event = EventPayloads.deserialize(decisions.next(Duration.ofSeconds(20)).body().getBytes(StandardCharsets.UTF_8));
+        } while (!EventPayloads.read(event, CaseDecided.class).caseId().equals(caseId));
+        CaseDecided decided = EventPayloads.read(event, CaseDecided.class);
+        assertThat(decided.decision()).isEqualTo("REJECTED");
+        assertThat(decided.messageId()).isEqualTo(caseId);
+        assertThat(decided.ground()).isEqualTo("INCOMPATIBLE_WITH_TERMS");
+        assertThat(decided.statementOfReasonsId()).startsWith("sor-");
+        assertThat(event.tenant()).isEqualTo("radio-horizon");
+
+        as("auditor.horizon").get("/cases/" + caseId).then().statusCode(200)
+                .body("history.type", equalTo(List.of("CaseOpened", "CaseClaimed", "CaseRejected")))
+                .body("queueRow.decision", equalTo("REJECTED"));
+    }
+
+    @Test
+    void theSameMessageTwiceOpensOneCase() throws Exception {
+        UUID community = Fixtures.community(db, "radio-horizon", "moderator.horizon");
+        UUID caseId = Fixtures.messageReceived(broker, community, "radio-horizon", "fr", 10);
+        awaitInQueue("moderator.horizon", caseId);
+        // intake redelivers the same message (same id, new envelope)
+        var payload = new app.vigie.contracts.message.MessageReceived(caseId, 1, community, "radio-horizon",
+                app.vigie.contracts.community.Platform.FACEBOOK_PAGE,
+                app.vigie.contracts.community.ModerationMode.A_POSTERIORI, 2, "ext-" + caseId, null, null, null, "x",
+                List.of(), null, null, java.time.Instant.now(),
+                new app.vigie.contracts.message.MessageReceived.Triage("fr", 10, null, List.of(), "fp"), false);
+        Fixtures.publish(broker, caseId, "radio-horizon", payload);
+        Fixtures.publish(broker, caseId, "radio-horizon", payload);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(
+                () -> broker.depth("moderation-decisions.message-events") == 0);
+        try (var connection = db.getConnection();
+             var count = connection.prepareStatement(
+                     "select count(*) from domain_event_entry where aggregate_identifier = ? and sequence_number = 0")) {
+            count.setString(1, caseId.toString());
+            var rows = count.executeQuery();
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+        }
+        assertThat(broker.depth("moderation-decisions.message-events.dlq")).isZero();
+    }
+
+    @Test
+    void decidingWithoutTheClaimIsAConflictAndAnotherTenantSeesNothing() throws Exception {
+        UUID caseId = caseWaitingFor("moderator.horizon", 60);
+
+        as("moderator.horizon").post("/cases/" + caseId + "/approve").then().statusCode(409)
+                .contentType("application/problem+json");
+        as("moderator.lumen").get("/cases/" + caseId).then().statusCode(404);
+        as("moderator.lumen").post("/cases/" + caseId + "/claim").then().statusCode(404);
+        as("moderator.lumen").get("/queue").then().statusCode(200).body("caseId", not(hasItem(caseId.toString())));
+        as("auditor.horizon").post("/cases/" + caseId + "/claim").then().statusCode(403);
+        as("moderator.horizon").get("/cases/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void aModeratorNotAssignedOrNotReadingTheLanguageCannotTakeTheCase() throws Exception {
+        UUID assignedElsewhere = Fixtures.community(db, "radio-horizon", "senior-moderator.horizon");
+        UUID caseId = Fixtures.messageReceived(broker, assignedElsewhere, "radio-horizon", "fr", 60);
+        awaitInQueue("senior-moderator.horizon", caseId);
+        as("moderator.horizon").post("/cases/" + caseId + "/claim").then().statusCode(404);
+
+        UUID community = Fixtures.community(db, "radio-horizon", "moderator.horizon");
+        UUID english = Fixtures.messageReceived(broker, community, "radio-horizon", "en", 60);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as("client-admin.horizon").get("/queue")
+                .then().statusCode(200).body("caseId", hasItem(english.toString())));
+        as("moderator.horizon").get("/queue").then().body("caseId", not(hasItem(english.toString())));
+        as("moderator.horizon").post("/cases/" + english + "/claim").then().statusCode(404);
+    }
+
+    @Test
+    void badRejectionsNameTheField() throws Exception {
+        UUID caseId = caseWaitingFor("moderator.horizon", 60);
+        as("moderator.horizon").post("/cases/" + caseId + "/claim").then().statusCode(200);
+        as("moderator.horizon").body("""
+                {"category":"RUDE","ground":"INCOMPATIBLE_WITH_TERMS","reference":"x","explanation":"x","action":"REMOVED"}""")
+                .post("/cases/" + caseId + "/reject").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body.category"));
+        as("moderator.horizon").body("""
+                {"category":"INSULT","ground":"INCOMPATIBLE_WITH_TERMS","reference":"x","action":"REMOVED"}""")
+                .post("/cases/" + caseId + "/reject").then().statusCode(400)
+                .body("errors[0].field", equalTo("body.explanation"));
+        as("moderator.horizon").queryParam("category", "RUDE").get("/queue").then().statusCode(400)
+                .body("errors[0].field", equalTo("query.category"));
+    }
+}

@@ -1,0 +1,181 @@
+package app.vigie.moderation.domain;
+
+import app.vigie.contracts.community.Category;
+import app.vigie.moderation.domain.CaseCommands.ApproveCase;
+import app.vigie.moderation.domain.CaseCommands.ClaimCase;
+import app.vigie.moderation.domain.CaseCommands.CommentOnCase;
+import app.vigie.moderation.domain.CaseCommands.EscalateCase;
+import app.vigie.moderation.domain.CaseCommands.ExpireLease;
+import app.vigie.moderation.domain.CaseCommands.OpenCase;
+import app.vigie.moderation.domain.CaseCommands.RejectCase;
+import app.vigie.moderation.domain.CaseCommands.ReleaseCase;
+import app.vigie.moderation.domain.CaseEvents.CaseApproved;
+import app.vigie.moderation.domain.CaseEvents.CaseClaimed;
+import app.vigie.moderation.domain.CaseEvents.CaseCommented;
+import app.vigie.moderation.domain.CaseEvents.CaseEscalated;
+import app.vigie.moderation.domain.CaseEvents.CaseLeaseExpired;
+import app.vigie.moderation.domain.CaseEvents.CaseOpened;
+import app.vigie.moderation.domain.CaseEvents.CaseRejected;
+import app.vigie.moderation.domain.CaseEvents.CaseReleased;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ModerationCaseTest {
+
+    private static final UUID CASE = UUID.fromString("01935f3e-0000-7000-8000-000000000001");
+    private static final UUID COMMUNITY = UUID.fromString("01935f3e-0000-7000-8000-0000000000aa");
+    private static final Instant T0 = Instant.parse("2026-11-26T22:00:00Z");
+    private static final Instant LEASE = T0.plus(Duration.ofMinutes(5));
+
+    private AggregateTestFixture<ModerationCase> fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new AggregateTestFixture<>(ModerationCase.class);
+    }
+
+    private static CaseOpened opened() {
+        return new CaseOpened(CASE, COMMUNITY, "radio-horizon", 1, "fr", 72, Category.INSULT, List.of("insult.aimed"),
+                3, false, T0.plus(Duration.ofMinutes(60)), T0);
+    }
+
+    private static CaseClaimed claimedBy(String moderator) {
+        return new CaseClaimed(CASE, "radio-horizon", moderator, LEASE, T0);
+    }
+
+    private static RejectCase reject(String moderator, boolean senior, Instant at) {
+        return new RejectCase(CASE, moderator, senior, Category.INSULT, Ground.INCOMPATIBLE_WITH_TERMS, "Charte §2",
+                "Insulte envers un autre membre", Action.REMOVED, at);
+    }
+
+    @Test
+    void openingRecordsTheTriageAndTheDeadline() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenCase(CASE, COMMUNITY, "radio-horizon", 1, "fr", 72, Category.INSULT,
+                        List.of("insult.aimed"), 3, false, T0.plus(Duration.ofMinutes(60)), T0))
+                .expectEvents(opened());
+    }
+
+    @Test
+    void aModeratorClaimsAnOpenCaseForTheLease() {
+        fixture.given(opened())
+                .when(new ClaimCase(CASE, "mod-a", false, LEASE, T0))
+                .expectEvents(claimedBy("mod-a"));
+    }
+
+    @Test
+    void aCaseClaimedByAnotherIsRefusedUntilTheLeaseRunsOut() {
+        fixture.given(opened(), claimedBy("mod-a"))
+                .when(new ClaimCase(CASE, "mod-b", false, LEASE.plusSeconds(60), T0.plusSeconds(60)))
+                .expectException(CaseRefused.class).expectNoEvents();
+        fixture.given(opened(), claimedBy("mod-a"))
+                .when(new ClaimCase(CASE, "mod-b", false, LEASE.plusSeconds(400), LEASE.plusSeconds(1)))
+                .expectEvents(new CaseClaimed(CASE, "radio-horizon", "mod-b", LEASE.plusSeconds(400), LEASE.plusSeconds(1)));
+    }
+
+    @Test
+    void claimingOnesOwnCaseAgainRenewsTheLease() {
+        fixture.given(opened(), claimedBy("mod-a"))
+                .when(new ClaimCase(CASE, "mod-a", false, LEASE.plusSeconds(240), T0.plusSeconds(240)))
+                .expectEvents(new CaseClaimed(CASE, "radio-horizon", "mod-a", LEASE.plusSeconds(240), T0.plusSeconds(240)));
+    }
+
+    @Test
+    void onlyTheClaimantReleases() {
+        fixture.given(opened(), claimedBy("mod-a"))
+                .when(new ReleaseCase(CASE, "mod-b", T0.plusSeconds(10)))
+                .expectException(CaseRefused.class);
+        fixture.given(opened(), claimedBy("mod-a"))
+                .when(new ReleaseCase(CASE, "mod-a", T0.plusSeconds(10)))
+                .expectEvents(new CaseReleased(CASE, "radio-horizon", "mod-a", T0.plusSeconds(10)));
+    }
+
+    @Test
+    void anExpiredLeasePutsTheCaseBackOnlyOnceItHasRunOut() {
+        fixture.given(opened(), claimedBy("mod-a"))
+                .when(new ExpireLease(CASE, T0.plusSeconds(10)))
+                .expectNoEvents();
+        fixture.given(opened(), claimedBy("mod-a"))
+                .when(new ExpireLease(CASE, LEASE.plusSeconds(1)))
+                .expectEvents(new CaseLeaseExpired(CASE, "radio-horizon", "mod-a", LEASE.plusSeconds(1)));
+    }
+
+    @Test
+    void decidingWithoutAClaimIsAConflict() {
+        fixture.given(opened())
+                .when(new ApproveCase(CASE, "mod-a", false, T0))
+                .expectException(CaseRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void decidingAfterTheLeaseRanOutIsAConflict() {
+        fixture.given(opened(), claimedBy("mod-a"))
+                .when(reject("mod-a", false, LEASE.plusSeconds(1)))
+                .expectException(CaseRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void theClaimantRejectsWithCategoryGroundExplanationAndAction() {
+        fixture.given(opened(), claimedBy("mod-a"))
+                .when(reject("mod-a", false, T0.plusSeconds(30)))
+                .expectEvents(new CaseRejected(CASE, "radio-horizon", COMMUNITY, 3, "mod-a", Category.INSULT,
+                        Ground.INCOMPATIBLE_WITH_TERMS, "Charte §2", "Insulte envers un autre membre", Action.REMOVED,
+                        T0.plusSeconds(30)));
+    }
+
+    @Test
+    void anotherModeratorCannotDecideAClaimedCase() {
+        fixture.given(opened(), claimedBy("mod-a"))
+                .when(new ApproveCase(CASE, "mod-b", false, T0.plusSeconds(30)))
+                .expectException(CaseRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void aDecidedCaseIsNotDecidedAgain() {
+        fixture.given(opened(), claimedBy("mod-a"),
+                        new CaseApproved(CASE, "radio-horizon", COMMUNITY, 3, "mod-a", T0.plusSeconds(30)))
+                .when(reject("mod-a", false, T0.plusSeconds(40)))
+                .expectException(CaseRefused.class).expectNoEvents();
+        fixture.given(opened(), claimedBy("mod-a"),
+                        new CaseApproved(CASE, "radio-horizon", COMMUNITY, 3, "mod-a", T0.plusSeconds(30)))
+                .when(new ClaimCase(CASE, "mod-b", false, LEASE, T0.plusSeconds(40)))
+                .expectException(CaseRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void anEscalatedCaseGoesBackToTheQueueForASeniorModerator() {
+        CaseEscalated escalated = new CaseEscalated(CASE, "radio-horizon", "mod-a", "menace possible", T0.plusSeconds(20));
+        fixture.given(opened(), claimedBy("mod-a"))
+                .when(new EscalateCase(CASE, "mod-a", "menace possible", T0.plusSeconds(20)))
+                .expectEvents(escalated);
+        fixture.given(opened(), claimedBy("mod-a"), escalated)
+                .when(new ClaimCase(CASE, "mod-a", false, LEASE, T0.plusSeconds(30)))
+                .expectException(CaseRefused.class).expectNoEvents();
+        fixture.given(opened(), claimedBy("mod-a"), escalated)
+                .when(new ClaimCase(CASE, "senior-b", true, LEASE, T0.plusSeconds(30)))
+                .expectEvents(new CaseClaimed(CASE, "radio-horizon", "senior-b", LEASE, T0.plusSeconds(30)));
+        fixture.given(opened(), claimedBy("mod-a"), escalated,
+                        new CaseClaimed(CASE, "radio-horizon", "senior-b", LEASE, T0.plusSeconds(30)))
+                .when(reject("senior-b", true, T0.plusSeconds(60)))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void escalatingNeedsTheClaim() {
+        fixture.given(opened())
+                .when(new EscalateCase(CASE, "mod-a", "doute", T0))
+                .expectException(CaseRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void anyoneWorkingOnTheCaseMayComment() {
+        fixture.given(opened())
+                .when(new CommentOnCase(CASE, "mod-a", "auteur déjà averti", T0))
+                .expectEvents(new CaseCommented(CASE, "radio-horizon", "mod-a", "auteur déjà averti", T0));
+    }
+}
