@@ -33,7 +33,8 @@ class EnforcementCallbacksTest {
     private static EventEnvelope decided(UUID message, UUID community, String decision) {
         CaseDecided payload = new CaseDecided(UUID.randomUUID(), message, community, "radio-horizon", decision,
                 decision.equals("REJECTED") ? Category.INSULT : null, decision.equals("REJECTED") ? "INCOMPATIBLE_WITH_TERMS" : null,
-                "Insulte envers un animateur", "sor-2026-000123", 1, "moderator.horizon", Instant.parse("2026-11-25T23:00:00Z"));
+                "Insulte envers un animateur", "sor-2026-000123", 1, "moderator.horizon", Instant.parse("2026-11-25T23:00:00Z"),
+                decision.equals("REJECTED") ? "REMOVED" : null, false);
         return new EventEnvelope(UUID.randomUUID(), "case.decided", 1, Instant.now(), "radio-horizon", "test",
                 EventPayloads.toTree(payload));
     }

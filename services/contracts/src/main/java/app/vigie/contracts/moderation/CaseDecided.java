@@ -13,6 +13,9 @@ import java.util.UUID;
  * @param category             the taxonomy category of a rejection, null for an approval
  * @param ground               {@code ILLEGAL_CONTENT} or {@code INCOMPATIBLE_WITH_TERMS} for a rejection (DSA art. 17(3)(d)-(e))
  * @param statementOfReasonsId the DSA statement of reasons that explains the decision to the author
+ * @param action               for a rejection, what is done: {@code REMOVED}, {@code HIDDEN}, {@code AUTHOR_WARNED},
+ *                             {@code AUTHOR_BANNED} (added in v1 without breaking: absent in older events)
+ * @param automated            whether the decision was taken by a rule of the policy rather than a person (DSA art. 17(3)(c))
  */
 public record CaseDecided(
         UUID caseId,
@@ -26,7 +29,9 @@ public record CaseDecided(
         String statementOfReasonsId,
         int policyVersion,
         String decidedBy,
-        Instant decidedAt) {
+        Instant decidedAt,
+        String action,
+        boolean automated) {
 
     public static final int VERSION = 1;
 }

@@ -29,7 +29,7 @@ public class Enforcement {
     /** What the client's system receives, signed (docs/webhooks.md). */
     public record Callback(String event, UUID deliveryId, UUID messageId, String externalId, UUID communityId,
                            String pageId, String decision, String category, String ground, String explanation,
-                           String statementOfReasonsId, String decidedAt) {
+                           String statementOfReasonsId, String decidedAt, String action, boolean automated) {
     }
 
     public Uni<Void> decided(EventEnvelope event, CaseDecided decision) {
@@ -58,7 +58,8 @@ public class Enforcement {
                             decision.communityId(), (String) row[1], decision.decision(),
                             decision.category() == null ? null : decision.category().name(), decision.ground(),
                             decision.explanation(), decision.statementOfReasonsId(),
-                            decision.decidedAt() == null ? null : decision.decidedAt().toString());
+                            decision.decidedAt() == null ? null : decision.decidedAt().toString(), decision.action(),
+                            decision.automated());
                     return queue(deliveryId, event.id(), decision, url, callback);
                 });
     }

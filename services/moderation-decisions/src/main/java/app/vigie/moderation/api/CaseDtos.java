@@ -40,7 +40,25 @@ public final class CaseDtos {
     public record HistoryEntry(long sequence, String type, Instant at, Object details) {
     }
 
-    @Schema(name = "CaseView")
-    public record View(app.vigie.moderation.infrastructure.QueueRows.Row queueRow, List<HistoryEntry> history) {
+    @Schema(name = "ReplyRequest")
+    public record ReplyRequest(@NotBlank @Size(max = 2000) String note) {
+    }
+
+    @Schema(name = "Appeal", description = "Contesting a decision (DSA art. 20), within the appeal window")
+    public record Appeal(@NotBlank @Size(max = 4000) String reason) {
+    }
+
+    @Schema(name = "AppealDecision", description = "UPHOLD keeps the decision; REVERSE turns it around. Reversing an "
+            + "approval is a rejection: give it.")
+    public record AppealDecision(@NotNull app.vigie.moderation.domain.AppealOutcome outcome,
+                                 @NotBlank @Size(max = 4000) String explanation,
+                                 @jakarta.validation.Valid Rejection rejection) {
+    }
+
+    @Schema(name = "CaseView", description = "The case's place in the queue, its author's record in the community "
+            + "(repeat offenders), and its whole history")
+    public record View(app.vigie.moderation.infrastructure.QueueRows.Row queueRow,
+                       app.vigie.moderation.infrastructure.AuthorRecords.AuthorRecord authorRecord,
+                       List<HistoryEntry> history) {
     }
 }

@@ -36,6 +36,10 @@ public class CaseResource {
     Cases cases;
     @Inject
     EventStore events;
+    @Inject
+    app.vigie.moderation.infrastructure.AuthorRecords authors;
+    @Inject
+    java.time.Clock clock;
 
     @GET
     @Path("/queue")
@@ -70,7 +74,7 @@ public class CaseResource {
                 .map(e -> new CaseDtos.HistoryEntry(e.getSequenceNumber(), e.getPayloadType().getSimpleName(),
                         e.getTimestamp(), e.getPayload()))
                 .toList();
-        return new CaseDtos.View(row, history);
+        return new CaseDtos.View(row, authors.of(id, clock.instant()).orElse(null), history);
     }
 
     @POST
@@ -125,6 +129,37 @@ public class CaseResource {
     public RestResponse<Void> comment(@PathParam("id") UUID id, @Valid @NotNull CaseDtos.Comment comment) {
         cases.comment(id, comment.text());
         return RestResponse.status(RestResponse.Status.CREATED);
+    }
+
+    @POST
+    @Path("/cases/{id}/reply-request")
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR})
+    @Operation(summary = "Ask community management for a public reply (publishes case.needs-reply)")
+    public RestResponse<Void> requestReply(@PathParam("id") UUID id, @Valid @NotNull CaseDtos.ReplyRequest request) {
+        cases.requestReply(id, request.note());
+        return RestResponse.accepted();
+    }
+
+    @POST
+    @Path("/cases/{id}/appeal")
+    @RolesAllowed({Roles.INTEGRATION, Roles.CLIENT_ADMIN, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Appeal the decision, for the author (through the client's system) or for the client; "
+            + "a moderator other than the one who decided takes it")
+    public RestResponse<Void> appeal(@PathParam("id") UUID id, @Valid @NotNull CaseDtos.Appeal appeal) {
+        cases.appeal(id, appeal.reason());
+        return RestResponse.accepted();
+    }
+
+    @POST
+    @Path("/cases/{id}/appeal-decision")
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR})
+    @Operation(summary = "Uphold or reverse the decision under appeal (you must hold the claim, and not be the one who decided)")
+    public RestResponse<Void> decideAppeal(@PathParam("id") UUID id, @Valid @NotNull CaseDtos.AppealDecision decision) {
+        CaseDtos.Rejection r = decision.rejection();
+        cases.decideAppeal(id, decision.outcome(), decision.explanation(), r == null ? null
+                : new app.vigie.moderation.domain.CaseCommands.Rejection(r.category(), r.ground(), r.reference(),
+                        r.explanation(), r.action()));
+        return RestResponse.noContent();
     }
 
     private static QueueRows.Filter filter(String communityId, String language, String category) {

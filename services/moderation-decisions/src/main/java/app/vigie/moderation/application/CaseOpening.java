@@ -29,6 +29,8 @@ public class CaseOpening {
     @Inject
     CommunityCopies communities;
     @Inject
+    app.vigie.moderation.infrastructure.AuthorRecords authors;
+    @Inject
     Clock clock;
     @ConfigProperty(name = "vigie.moderation.default-sla", defaultValue = "PT60M")
     Duration defaultSla;
@@ -39,6 +41,9 @@ public class CaseOpening {
             LOG.debugf("message %s version %d: edits do not open a new case", m.messageId(), m.version());
             return;
         }
+        // before the case, so that a crash in between leaves nothing to lose: a redelivery finds the case, not the author
+        authors.remember(m.messageId(), m.communityId(), m.tenant(), m.author() == null ? null : m.author().id(),
+                m.author() == null ? null : m.author().name(), m.receivedAt());
         if (events.lastSequenceNumberFor(m.messageId().toString()).isPresent()) {
             LOG.debugf("message %s: its case is already open", m.messageId());
             return;

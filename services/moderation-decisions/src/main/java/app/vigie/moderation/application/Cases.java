@@ -41,6 +41,8 @@ public class Cases {
     Clock clock;
     @ConfigProperty(name = "vigie.moderation.lease", defaultValue = "PT5M")
     Duration lease;
+    @ConfigProperty(name = "vigie.moderation.appeal-window", defaultValue = "P180D")
+    Duration appealWindow;
 
     /** A case the caller may see: another tenant's, or an unknown one, is "no such case". */
     public QueueRows.Row visible(UUID caseId) {
@@ -83,6 +85,25 @@ public class Cases {
         commands.sendAndWait(new CaseCommands.EscalateCase(caseId, caller.subject(), reason, clock.instant()));
     }
 
+    public void requestReply(UUID caseId, String note) {
+        workable(caseId);
+        commands.sendAndWait(new CaseCommands.RequestReply(caseId, caller.subject(), note, clock.instant()));
+    }
+
+    /** An appeal by the client, or by the author through the client's system (its integration client). */
+    public void appeal(UUID caseId, String reason) {
+        visible(caseId);
+        commands.sendAndWait(new CaseCommands.AppealCase(caseId, caller.subject(), reason, appealWindow,
+                clock.instant()));
+    }
+
+    public void decideAppeal(UUID caseId, app.vigie.moderation.domain.AppealOutcome outcome, String explanation,
+                             CaseCommands.Rejection rejection) {
+        workable(caseId);
+        commands.sendAndWait(new CaseCommands.DecideAppeal(caseId, caller.subject(), senior(), outcome, explanation,
+                rejection, clock.instant()));
+    }
+
     public void comment(UUID caseId, String text) {
         visible(caseId);
         commands.sendAndWait(new CaseCommands.CommentOnCase(caseId, caller.subject(), text, clock.instant()));
@@ -107,7 +128,7 @@ public class Cases {
             try {
                 claimed = QuarkusTransaction.requiringNew().call(() -> {
                     Instant now = clock.instant();
-                    Optional<QueueRows.Row> candidate = queue.lockNext(allowed, filter, senior, now, skipped);
+                    Optional<QueueRows.Row> candidate = queue.lockNext(allowed, filter, subject, senior, now, skipped);
                     if (candidate.isEmpty()) {
                         return Optional.<QueueRows.Row>empty();
                     }

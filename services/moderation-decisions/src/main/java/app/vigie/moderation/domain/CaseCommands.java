@@ -42,4 +42,28 @@ public final class CaseCommands {
 
     public record CommentOnCase(@TargetAggregateIdentifier UUID caseId, String author, String text, Instant now) {
     }
+
+    /** Asks community management for a public reply (a complaint that deserves an argued answer). */
+    public record RequestReply(@TargetAggregateIdentifier UUID caseId, String moderator, String note, Instant now) {
+    }
+
+    /**
+     * Contests a decision (DSA art. 20): by the author through the client's system, or by the client itself,
+     * within the appeal window after the decision.
+     */
+    public record AppealCase(@TargetAggregateIdentifier UUID caseId, String appellant, String reason,
+                             java.time.Duration window, Instant now) {
+    }
+
+    /**
+     * Decides an appeal: {@code UPHOLD} keeps the decision, {@code REVERSE} turns it around. Reversing an approval
+     * is a rejection, so it carries the rejection's details.
+     */
+    public record DecideAppeal(@TargetAggregateIdentifier UUID caseId, String moderator, boolean senior,
+                               AppealOutcome outcome, String explanation, Rejection rejection, Instant now) {
+    }
+
+    /** The details of a rejection, when an appeal turns an approval into one. */
+    public record Rejection(Category category, Ground ground, String reference, String explanation, Action action) {
+    }
 }

@@ -42,4 +42,22 @@ public final class CaseEvents {
 
     public record CaseCommented(UUID caseId, String tenant, String author, String text, Instant commentedAt) {
     }
+
+    public record CaseReplyRequested(UUID caseId, String tenant, UUID communityId, String moderator, String note,
+                                     Instant requestedAt) {
+    }
+
+    /** @param decisionUnderAppeal {@code APPROVED} or {@code REJECTED}, as decided by {@code decidedBy} */
+    public record CaseAppealed(UUID caseId, String tenant, String appellant, String reason, String decisionUnderAppeal,
+                               String decidedBy, Instant appealedAt) {
+    }
+
+    /**
+     * The result of an appeal. {@code decision} is the decision in force afterwards; when the appeal reversed an
+     * approval, the rejection's details are given.
+     */
+    public record AppealDecided(UUID caseId, String tenant, UUID communityId, int policyVersion, String moderator,
+                                AppealOutcome outcome, String decision, String explanation, Category category,
+                                Ground ground, String reference, Action action, Instant decidedAt) {
+    }
 }

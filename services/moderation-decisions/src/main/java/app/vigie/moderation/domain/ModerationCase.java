@@ -27,7 +27,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 /**
  * The moderation of one message. Command handlers check the rules and record what happened; event-sourcing
  * handlers only remember it. Rules: only the moderator holding a live claim decides; an escalated case needs a
- * senior moderator; a decided case is not decided again (appeals will be new events).
+ * senior moderator; a decided case is not decided again, except through one appeal, decided by another moderator
+ * than the one who took the decision under appeal.
  */
 public class ModerationCase {
 
@@ -40,6 +41,11 @@ public class ModerationCase {
     private Instant leaseUntil;
     private boolean escalated;
     private boolean decided;
+    private String decision;
+    private String decidedBy;
+    private Instant decidedAt;
+    private boolean appealOpen;
+    private boolean appealed;
 
     protected ModerationCase() {
         // for Axon, which rebuilds the case from its events
@@ -54,7 +60,12 @@ public class ModerationCase {
 
     @CommandHandler
     public void handle(ClaimCase command) {
-        requireUndecided();
+        if (decided && !appealOpen) {
+            throw CaseRefused.conflict("the case is already decided");
+        }
+        if (appealOpen && command.moderator().equals(decidedBy)) {
+            throw CaseRefused.forbidden("an appeal is decided by another moderator than the one who decided");
+        }
         if (escalated && !command.senior()) {
             throw CaseRefused.forbidden("the case was escalated: a senior moderator decides it");
         }
@@ -72,7 +83,7 @@ public class ModerationCase {
 
     @CommandHandler
     public void handle(ExpireLease command) {
-        if (decided || claimant == null || !command.now().isAfter(leaseUntil)) {
+        if ((decided && !appealOpen) || claimant == null || !command.now().isAfter(leaseUntil)) {
             return; // renewed, released or decided since the sweeper looked: nothing to expire
         }
         apply(new CaseLeaseExpired(caseId, tenant, claimant, command.now()));
@@ -99,6 +110,49 @@ public class ModerationCase {
         }
         requireClaimBy(command.moderator(), command.now());
         apply(new CaseEscalated(caseId, tenant, command.moderator(), command.reason(), command.now()));
+    }
+
+    @CommandHandler
+    public void handle(CaseCommands.RequestReply command) {
+        apply(new CaseEvents.CaseReplyRequested(caseId, tenant, communityId, command.moderator(), command.note(),
+                command.now()));
+    }
+
+    @CommandHandler
+    public void handle(CaseCommands.AppealCase command) {
+        if (!decided) {
+            throw CaseRefused.conflict("only a decision can be appealed, and the case is not decided yet");
+        }
+        if (appealOpen || appealed) {
+            throw CaseRefused.conflict("the decision was already appealed");
+        }
+        if (command.now().isAfter(decidedAt.plus(command.window()))) {
+            throw CaseRefused.conflict("the appeal window closed on " + decidedAt.plus(command.window()));
+        }
+        apply(new CaseEvents.CaseAppealed(caseId, tenant, command.appellant(), command.reason(), decision, decidedBy,
+                command.now()));
+    }
+
+    @CommandHandler
+    public void handle(CaseCommands.DecideAppeal command) {
+        if (!appealOpen) {
+            throw CaseRefused.conflict("there is no appeal to decide");
+        }
+        if (command.moderator().equals(decidedBy)) {
+            throw CaseRefused.forbidden("an appeal is decided by another moderator than the one who decided");
+        }
+        requireClaimBy(command.moderator(), command.now());
+        String after = command.outcome() == AppealOutcome.UPHOLD ? decision
+                : ("APPROVED".equals(decision) ? "REJECTED" : "APPROVED");
+        CaseCommands.Rejection rejection = command.rejection();
+        if ("REJECTED".equals(after) && command.outcome() == AppealOutcome.REVERSE && rejection == null) {
+            throw CaseRefused.conflict("reversing an approval is a rejection: give its category, ground and action");
+        }
+        boolean newRejection = command.outcome() == AppealOutcome.REVERSE && "REJECTED".equals(after);
+        apply(new CaseEvents.AppealDecided(caseId, tenant, communityId, policyVersion, command.moderator(),
+                command.outcome(), after, command.explanation(),
+                newRejection ? rejection.category() : null, newRejection ? rejection.ground() : null,
+                newRejection ? rejection.reference() : null, newRejection ? rejection.action() : null, command.now()));
     }
 
     @CommandHandler
@@ -165,11 +219,32 @@ public class ModerationCase {
 
     @EventSourcingHandler
     void on(CaseApproved event) {
-        decided = true;
+        decided("APPROVED", event.moderator(), event.decidedAt());
     }
 
     @EventSourcingHandler
     void on(CaseRejected event) {
+        decided("REJECTED", event.moderator(), event.decidedAt());
+    }
+
+    @EventSourcingHandler
+    void on(CaseEvents.CaseAppealed event) {
+        appealOpen = true;
+    }
+
+    @EventSourcingHandler
+    void on(CaseEvents.AppealDecided event) {
+        appealOpen = false;
+        appealed = true;
+        decided(event.decision(), event.moderator(), event.decidedAt());
+    }
+
+    private void decided(String what, String by, Instant at) {
         decided = true;
+        decision = what;
+        decidedBy = by;
+        decidedAt = at;
+        claimant = null;
+        leaseUntil = null;
     }
 }

@@ -72,7 +72,7 @@ public class Axon {
     private Configuration configuration;
 
     void start(@Observes StartupEvent event) {
-        configuration().start();
+        configuration();
         LOG.infof("Axon started: JDBC event store, processors %s", processorsEnabled ? "running" : "disabled");
     }
 
@@ -94,9 +94,14 @@ public class Axon {
         return configuration().eventStore();
     }
 
+    /**
+     * The configuration, built and started on first use: a message consumer may dispatch a command before Quarkus
+     * has sent {@code StartupEvent}, and the command handlers are only subscribed once Axon has started.
+     */
     synchronized Configuration configuration() {
         if (configuration == null) {
             configuration = build();
+            configuration.start();
         }
         return configuration;
     }

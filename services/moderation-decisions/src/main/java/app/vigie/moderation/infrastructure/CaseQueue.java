@@ -1,5 +1,6 @@
 package app.vigie.moderation.infrastructure;
 
+import app.vigie.moderation.domain.CaseEvents;
 import app.vigie.moderation.domain.CaseEvents.CaseApproved;
 import app.vigie.moderation.domain.CaseEvents.CaseClaimed;
 import app.vigie.moderation.domain.CaseEvents.CaseEscalated;
@@ -73,6 +74,33 @@ public class CaseQueue {
     @EventHandler
     void on(CaseRejected e) throws SQLException {
         decided(e.caseId(), "REJECTED", e.moderator(), e.decidedAt(), e.category().name());
+        update("update case_queue set action = ? where case_id = ?", e.action().name(), e.caseId());
+    }
+
+    @EventHandler
+    void on(CaseEvents.CaseAppealed e) throws SQLException {
+        update("update case_queue set status = 'OPEN', appeal_open = true where case_id = ?", e.caseId());
+    }
+
+    @EventHandler
+    void on(CaseEvents.AppealDecided e) throws SQLException {
+        // upheld: the decision stays, with its category and action; reversed into a rejection: the new ones
+        update("""
+                update case_queue set status = 'DECIDED', appeal_open = false, decision = ?, decided_by = ?,
+                       decided_at = ?, claimant = null, lease_until = null,
+                       category = case when ? = 'APPROVED' then null else coalesce(?, category) end,
+                       action = case when ? = 'APPROVED' then null else coalesce(?, action) end
+                 where case_id = ?""",
+                e.decision(), e.moderator(), ts(e.decidedAt()), e.decision(), categoryOf(e), e.decision(), actionOf(e),
+                e.caseId());
+    }
+
+    private static String actionOf(CaseEvents.AppealDecided e) {
+        return e.action() == null ? null : e.action().name();
+    }
+
+    private static String categoryOf(CaseEvents.AppealDecided e) {
+        return e.category() == null ? null : e.category().name();
     }
 
     @ResetHandler

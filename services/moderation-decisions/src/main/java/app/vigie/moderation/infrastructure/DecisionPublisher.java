@@ -3,6 +3,9 @@ package app.vigie.moderation.infrastructure;
 import app.vigie.contracts.EventTypes;
 import app.vigie.contracts.moderation.CaseDecided;
 import app.vigie.contracts.moderation.CaseEscalatedEvent;
+import app.vigie.contracts.moderation.CaseNeedsReply;
+import app.vigie.moderation.domain.AppealOutcome;
+import app.vigie.moderation.domain.CaseEvents;
 import app.vigie.moderation.domain.CaseEvents.CaseApproved;
 import app.vigie.moderation.domain.CaseEvents.CaseEscalated;
 import app.vigie.moderation.domain.CaseEvents.CaseRejected;
@@ -35,7 +38,7 @@ public class DecisionPublisher {
     void on(CaseApproved e, @MessageIdentifier String eventId) throws SQLException {
         publish(eventId, EventTypes.CASE_DECIDED, CaseDecided.VERSION, e.tenant(), e.caseId(),
                 new CaseDecided(e.caseId(), e.caseId(), e.communityId(), e.tenant(), "APPROVED", null, null, null,
-                        null, e.policyVersion(), e.moderator(), e.decidedAt()));
+                        null, e.policyVersion(), e.moderator(), e.decidedAt(), null, false));
     }
 
     @EventHandler
@@ -43,13 +46,34 @@ public class DecisionPublisher {
         publish(eventId, EventTypes.CASE_DECIDED, CaseDecided.VERSION, e.tenant(), e.caseId(),
                 new CaseDecided(e.caseId(), e.caseId(), e.communityId(), e.tenant(), "REJECTED", e.category(),
                         e.ground().name(), e.explanation(), statementOfReasons(eventId), e.policyVersion(),
-                        e.moderator(), e.decidedAt()));
+                        e.moderator(), e.decidedAt(), e.action().name(), false));
     }
 
     @EventHandler
     void on(CaseEscalated e, @MessageIdentifier String eventId) throws SQLException {
         publish(eventId, EventTypes.CASE_ESCALATED, CaseEscalatedEvent.VERSION, e.tenant(), e.caseId(),
                 new CaseEscalatedEvent(e.caseId(), e.caseId(), e.tenant(), e.moderator(), e.reason(), e.escalatedAt()));
+    }
+
+    /** Only a reversed decision changes what the client must enforce; an upheld one is already in force. */
+    @EventHandler
+    void on(CaseEvents.AppealDecided e, @MessageIdentifier String eventId) throws SQLException {
+        if (e.outcome() != AppealOutcome.REVERSE) {
+            return;
+        }
+        boolean rejected = "REJECTED".equals(e.decision());
+        publish(eventId, EventTypes.CASE_DECIDED, CaseDecided.VERSION, e.tenant(), e.caseId(),
+                new CaseDecided(e.caseId(), e.caseId(), e.communityId(), e.tenant(), e.decision(),
+                        rejected ? e.category() : null, rejected ? e.ground().name() : null, e.explanation(),
+                        rejected ? statementOfReasons(eventId) : null, e.policyVersion(), e.moderator(), e.decidedAt(),
+                        rejected ? e.action().name() : null, false));
+    }
+
+    @EventHandler
+    void on(CaseEvents.CaseReplyRequested e, @MessageIdentifier String eventId) throws SQLException {
+        publish(eventId, EventTypes.CASE_NEEDS_REPLY, CaseNeedsReply.VERSION, e.tenant(), e.caseId(),
+                new CaseNeedsReply(e.caseId(), e.caseId(), e.communityId(), e.tenant(), e.moderator(), e.note(),
+                        e.requestedAt()));
     }
 
     /** The statement of reasons of a rejection is named after the event that records it. */

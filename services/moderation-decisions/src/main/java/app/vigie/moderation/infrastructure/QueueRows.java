@@ -23,11 +23,12 @@ public class QueueRows {
 
     public record Row(UUID caseId, UUID communityId, String tenant, String language, int risk, String suggestedCategory,
                       String status, boolean escalated, String claimant, Instant leaseUntil, Instant deadline,
-                      Instant openedAt, String decision, String decidedBy, Instant decidedAt, String category) {
+                      Instant openedAt, String decision, String decidedBy, Instant decidedAt, String category,
+                      boolean appealOpen, String action) {
 
         public Row claimedBy(String moderator, Instant until) {
             return new Row(caseId, communityId, tenant, language, risk, suggestedCategory, "CLAIMED", escalated,
-                    moderator, until, deadline, openedAt, decision, decidedBy, decidedAt, category);
+                    moderator, until, deadline, openedAt, decision, decidedBy, decidedAt, category, appealOpen, action);
         }
     }
 
@@ -41,7 +42,8 @@ public class QueueRows {
 
     private static final String COLUMNS = """
             q.case_id, q.community_id, q.tenant, q.language, q.risk, q.suggested_category, q.status, q.escalated,
-            q.claimant, q.lease_until, q.deadline, q.opened_at, q.decision, q.decided_by, q.decided_at, q.category""";
+            q.claimant, q.lease_until, q.deadline, q.opened_at, q.decision, q.decided_by, q.decided_at, q.category,
+            q.appeal_open, q.action""";
 
     /** Waiting cases (open, or claimed with a lease that ran out) that the caller may take. */
     private static final String TAKEABLE = """
@@ -82,11 +84,14 @@ public class QueueRows {
      * Locks the best waiting case the caller may take, skipping rows another transaction holds. Must run inside a
      * transaction, which keeps the lock until it commits.
      */
-    public Optional<Row> lockNext(List<Allowed> allowed, Filter filter, boolean senior, Instant now, List<UUID> skip) {
+    public Optional<Row> lockNext(List<Allowed> allowed, Filter filter, String moderator, boolean senior, Instant now,
+                                  List<UUID> skip) {
         List<Object> parameters = new ArrayList<>(takeableParameters(allowed, filter, now));
+        parameters.add(moderator);
         parameters.add(senior);
         parameters.add(skip.toArray(UUID[]::new));
         return query("select " + COLUMNS + TAKEABLE + """
+                  and not (q.appeal_open and q.decided_by = ?)
                   and (not q.escalated or ?)
                   and not (q.case_id = any(?))
                 order by q.deadline, q.risk desc
@@ -154,7 +159,7 @@ public class QueueRows {
                     rows.add(new Row(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3),
                             r.getString(4), r.getInt(5), r.getString(6), r.getString(7), r.getBoolean(8),
                             r.getString(9), instant(r, 10), instant(r, 11), instant(r, 12), r.getString(13),
-                            r.getString(14), instant(r, 15), r.getString(16)));
+                            r.getString(14), instant(r, 15), r.getString(16), r.getBoolean(17), r.getString(18)));
                 }
             }
             return rows;

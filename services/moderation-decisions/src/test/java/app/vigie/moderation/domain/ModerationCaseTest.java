@@ -178,4 +178,85 @@ class ModerationCaseTest {
                 .when(new CommentOnCase(CASE, "mod-a", "auteur déjà averti", T0))
                 .expectEvents(new CaseCommented(CASE, "radio-horizon", "mod-a", "auteur déjà averti", T0));
     }
+
+    private static CaseApproved approvedBy(String moderator, Instant at) {
+        return new CaseApproved(CASE, "radio-horizon", COMMUNITY, 3, moderator, at);
+    }
+
+    private static CaseEvents.CaseAppealed appealed() {
+        return new CaseEvents.CaseAppealed(CASE, "radio-horizon", "client:radio-horizon", "c'était de l'humour",
+                "APPROVED", "mod-a", T0.plusSeconds(3600));
+    }
+
+    @Test
+    void aDecisionIsAppealedOnceWithinTheWindow() {
+        Duration window = Duration.ofDays(180);
+        fixture.given(opened(), claimedBy("mod-a"), approvedBy("mod-a", T0.plusSeconds(30)))
+                .when(new CaseCommands.AppealCase(CASE, "client:radio-horizon", "c'était de l'humour", window,
+                        T0.plusSeconds(3600)))
+                .expectEvents(appealed());
+        fixture.given(opened(), claimedBy("mod-a"), approvedBy("mod-a", T0.plusSeconds(30)))
+                .when(new CaseCommands.AppealCase(CASE, "client:radio-horizon", "trop tard", window,
+                        T0.plus(Duration.ofDays(181))))
+                .expectException(CaseRefused.class).expectNoEvents();
+        fixture.given(opened())
+                .when(new CaseCommands.AppealCase(CASE, "client:radio-horizon", "pas encore décidé", window, T0))
+                .expectException(CaseRefused.class).expectNoEvents();
+        fixture.given(opened(), claimedBy("mod-a"), approvedBy("mod-a", T0.plusSeconds(30)), appealed())
+                .when(new CaseCommands.AppealCase(CASE, "client:radio-horizon", "encore", window, T0.plusSeconds(7200)))
+                .expectException(CaseRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void theModeratorWhoDecidedCannotTakeTheAppeal() {
+        fixture.given(opened(), claimedBy("mod-a"), approvedBy("mod-a", T0.plusSeconds(30)), appealed())
+                .when(new ClaimCase(CASE, "mod-a", false, LEASE.plusSeconds(7200), T0.plusSeconds(7200)))
+                .expectException(CaseRefused.class).expectNoEvents();
+        fixture.given(opened(), claimedBy("mod-a"), approvedBy("mod-a", T0.plusSeconds(30)), appealed())
+                .when(new ClaimCase(CASE, "mod-b", false, T0.plusSeconds(7500), T0.plusSeconds(7200)))
+                .expectEvents(new CaseClaimed(CASE, "radio-horizon", "mod-b", T0.plusSeconds(7500), T0.plusSeconds(7200)));
+    }
+
+    @Test
+    void anotherModeratorReversesAnApprovalIntoARejection() {
+        CaseClaimed claimedByB = new CaseClaimed(CASE, "radio-horizon", "mod-b", T0.plusSeconds(7500), T0.plusSeconds(7200));
+        CaseCommands.Rejection rejection = new CaseCommands.Rejection(Category.HATE, Ground.ILLEGAL_CONTENT,
+                "Loi du 29 juillet 1881, art. 24", "Provocation à la haine", Action.REMOVED);
+        fixture.given(opened(), claimedBy("mod-a"), approvedBy("mod-a", T0.plusSeconds(30)), appealed(), claimedByB)
+                .when(new CaseCommands.DecideAppeal(CASE, "mod-b", false, AppealOutcome.REVERSE, "Propos haineux",
+                        rejection, T0.plusSeconds(7300)))
+                .expectEvents(new CaseEvents.AppealDecided(CASE, "radio-horizon", COMMUNITY, 3, "mod-b",
+                        AppealOutcome.REVERSE, "REJECTED", "Propos haineux", Category.HATE, Ground.ILLEGAL_CONTENT,
+                        "Loi du 29 juillet 1881, art. 24", Action.REMOVED, T0.plusSeconds(7300)));
+        fixture.given(opened(), claimedBy("mod-a"), approvedBy("mod-a", T0.plusSeconds(30)), appealed(), claimedByB)
+                .when(new CaseCommands.DecideAppeal(CASE, "mod-b", false, AppealOutcome.REVERSE, "sans détails",
+                        null, T0.plusSeconds(7300)))
+                .expectException(CaseRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void anUpheldAppealClosesTheCaseForGood() {
+        CaseClaimed claimedByB = new CaseClaimed(CASE, "radio-horizon", "mod-b", T0.plusSeconds(7500), T0.plusSeconds(7200));
+        CaseEvents.AppealDecided upheld = new CaseEvents.AppealDecided(CASE, "radio-horizon", COMMUNITY, 3, "mod-b",
+                AppealOutcome.UPHOLD, "APPROVED", "Humour, pas d'insulte", null, null, null, null, T0.plusSeconds(7300));
+        fixture.given(opened(), claimedBy("mod-a"), approvedBy("mod-a", T0.plusSeconds(30)), appealed(), claimedByB)
+                .when(new CaseCommands.DecideAppeal(CASE, "mod-b", false, AppealOutcome.UPHOLD, "Humour, pas d'insulte",
+                        null, T0.plusSeconds(7300)))
+                .expectEvents(upheld);
+        fixture.given(opened(), claimedBy("mod-a"), approvedBy("mod-a", T0.plusSeconds(30)), appealed(), claimedByB, upheld)
+                .when(new ClaimCase(CASE, "mod-c", false, T0.plusSeconds(8000), T0.plusSeconds(7400)))
+                .expectException(CaseRefused.class).expectNoEvents();
+        fixture.given(opened(), claimedBy("mod-a"), approvedBy("mod-a", T0.plusSeconds(30)))
+                .when(new CaseCommands.DecideAppeal(CASE, "mod-b", false, AppealOutcome.UPHOLD, "rien à juger", null,
+                        T0.plusSeconds(60)))
+                .expectException(CaseRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void aReplyMayBeRequestedAtAnyTime() {
+        fixture.given(opened(), claimedBy("mod-a"), approvedBy("mod-a", T0.plusSeconds(30)))
+                .when(new CaseCommands.RequestReply(CASE, "mod-a", "Réclamation sur la facturation", T0.plusSeconds(40)))
+                .expectEvents(new CaseEvents.CaseReplyRequested(CASE, "radio-horizon", COMMUNITY, "mod-a",
+                        "Réclamation sur la facturation", T0.plusSeconds(40)));
+    }
 }

@@ -21,6 +21,16 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    private static Broker broker;
+
+    /** One connection to the test vhost for the whole test run (closed with the JVM). */
+    public static synchronized Broker broker() {
+        if (broker == null) {
+            broker = Broker.connect();
+        }
+        return broker;
+    }
+
     public static String subjectOf(String user) {
         return Keycloak.claims(Keycloak.tokenFor(user)).get("sub").asText();
     }

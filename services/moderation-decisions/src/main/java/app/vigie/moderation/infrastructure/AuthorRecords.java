@@ -1,0 +1,84 @@
+package app.vigie.moderation.infrastructure;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who wrote each case's message ({@code case_author}, outside the immutable events: erasable personal data), and
+ * the author's record in a community, so that repeat offenders are visible to the moderator.
+ */
+@ApplicationScoped
+public class AuthorRecords {
+
+    /** How far back rejections count in an author's record. */
+    public static final Duration WINDOW = Duration.ofDays(90);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** An author's history in one community, not counting the case being looked at. */
+    public record AuthorRecord(String authorId, String authorName, int cases, int rejectionsLast90Days, int warnings,
+                               int bans) {
+    }
+
+    public void remember(UUID caseId, UUID communityId, String tenant, String authorId, String authorName,
+                         Instant openedAt) {
+        if (authorId == null || authorId.isBlank()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     insert into case_author (case_id, community_id, tenant, author_id, author_name, opened_at)
+                     values (?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing""")) {
+            insert.setObject(1, caseId);
+            insert.setObject(2, communityId);
+            insert.setString(3, tenant);
+            insert.setString(4, authorId);
+            insert.setString(5, authorName);
+            insert.setTimestamp(6, Timestamp.from(openedAt));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot remember the author of case " + caseId, e);
+        }
+    }
+
+    /** The record of the author of {@code caseId} in its community, as of {@code now}; empty when unknown. */
+    public Optional<AuthorRecord> of(UUID caseId, Instant now) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("""
+                     select a.author_id, a.author_name,
+                            count(q.case_id),
+                            count(*) filter (where q.decision = 'REJECTED' and q.decided_at > ?),
+                            count(*) filter (where q.decision = 'REJECTED' and q.action = 'AUTHOR_WARNED'),
+                            count(*) filter (where q.decision = 'REJECTED' and q.action = 'AUTHOR_BANNED')
+                       from case_author a
+                       left join case_author other
+                              on other.community_id = a.community_id and other.author_id = a.author_id
+                             and other.case_id <> a.case_id
+                       left join case_queue q on q.case_id = other.case_id
+                      where a.case_id = ?
+                      group by a.author_id, a.author_name""")) {
+            select.setTimestamp(1, Timestamp.from(now.minus(WINDOW)));
+            select.setObject(2, caseId);
+            try (ResultSet r = select.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new AuthorRecord(r.getString(1), r.getString(2), r.getInt(3), r.getInt(4),
+                        r.getInt(5), r.getInt(6)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the author's record of case " + caseId, e);
+        }
+    }
+}
