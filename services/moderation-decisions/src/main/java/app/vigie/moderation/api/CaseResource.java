@@ -40,6 +40,10 @@ public class CaseResource {
     app.vigie.moderation.infrastructure.AuthorRecords authors;
     @Inject
     java.time.Clock clock;
+    @Inject
+    app.vigie.moderation.application.Wellbeing wellbeing;
+    @Inject
+    app.vigie.platform.security.Caller caller;
 
     @GET
     @Path("/queue")
@@ -56,12 +60,16 @@ public class CaseResource {
     @POST
     @Path("/queue/claim-next")
     @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR})
-    @Operation(summary = "Claim the best case you may take (200 with it, 204 when none waits)")
+    @Operation(summary = "Claim the best case you may take (200 with it, 204 when none waits). Past your team's cap "
+            + "of distressing content this shift, you get none of it and the header Vigie-Break-Due says so.")
     public RestResponse<QueueRows.Row> claimNext(@QueryParam("communityId") String communityId,
                                                  @QueryParam("language") String language,
                                                  @QueryParam("category") String category) {
-        return cases.claimNext(filter(communityId, language, category))
-                .map(RestResponse::ok).orElseGet(RestResponse::noContent);
+        boolean breakDue = wellbeing.of(caller.subject()).breakDue();
+        RestResponse.ResponseBuilder<QueueRows.Row> response = cases.claimNext(filter(communityId, language, category), breakDue)
+                .map(row -> RestResponse.ResponseBuilder.ok(row))
+                .orElseGet(() -> RestResponse.ResponseBuilder.<QueueRows.Row>noContent());
+        return response.header("Vigie-Break-Due", String.valueOf(breakDue)).build();
     }
 
     @GET

@@ -38,6 +38,8 @@ public class Cases {
     @Inject
     Caller caller;
     @Inject
+    Wellbeing wellbeing;
+    @Inject
     Clock clock;
     @ConfigProperty(name = "vigie.moderation.lease", defaultValue = "PT5M")
     Duration lease;
@@ -116,6 +118,11 @@ public class Cases {
      * (the queue lagged behind the events) is skipped.
      */
     public Optional<QueueRows.Row> claimNext(QueueRows.Filter filter) {
+        return claimNext(filter, wellbeing.of(caller.subject()).breakDue());
+    }
+
+    /** Claim-next, sparing the caller distressing content when their break is due. */
+    public Optional<QueueRows.Row> claimNext(QueueRows.Filter filter, boolean breakDue) {
         List<QueueRows.Allowed> allowed = allowedCommunities();
         if (allowed.isEmpty()) {
             return Optional.empty();
@@ -128,7 +135,7 @@ public class Cases {
             try {
                 claimed = QuarkusTransaction.requiringNew().call(() -> {
                     Instant now = clock.instant();
-                    Optional<QueueRows.Row> candidate = queue.lockNext(allowed, filter, subject, senior, now, skipped);
+                    Optional<QueueRows.Row> candidate = queue.lockNext(allowed, filter, subject, senior, breakDue, now, skipped);
                     if (candidate.isEmpty()) {
                         return Optional.<QueueRows.Row>empty();
                     }

@@ -68,11 +68,13 @@ public class CaseQueue {
 
     @EventHandler
     void on(CaseApproved e) throws SQLException {
+        exposed(e.caseId(), e.moderator(), null, e.decidedAt());
         decided(e.caseId(), "APPROVED", e.moderator(), e.decidedAt(), null);
     }
 
     @EventHandler
     void on(CaseRejected e) throws SQLException {
+        exposed(e.caseId(), e.moderator(), e.category().name(), e.decidedAt());
         decided(e.caseId(), "REJECTED", e.moderator(), e.decidedAt(), e.category().name());
         update("update case_queue set action = ? where case_id = ?", e.action().name(), e.caseId());
     }
@@ -82,8 +84,22 @@ public class CaseQueue {
         update("update case_queue set status = 'OPEN', appeal_open = true where case_id = ?", e.caseId());
     }
 
+    /**
+     * Counts an exposure when the moderator decided on distressing content: the category they rejected it for, or
+     * else what triage suggested. Same processor as the queue, so the case's row is there.
+     */
+    private void exposed(UUID caseId, String moderator, String category, Instant at) throws SQLException {
+        update("""
+                insert into exposure (moderator, case_id, tenant, category, decided_at)
+                select ?, case_id, tenant, coalesce(cast(? as text), suggested_category), ?
+                  from case_queue
+                 where case_id = ? and coalesce(cast(? as text), suggested_category) in ('VIOLENCE', 'THREAT', 'SEXUAL', 'HATE')
+                on conflict do nothing""", moderator, category, ts(at), caseId, category);
+    }
+
     @EventHandler
     void on(CaseEvents.AppealDecided e) throws SQLException {
+        exposed(e.caseId(), e.moderator(), e.category() == null ? null : e.category().name(), e.decidedAt());
         // upheld: the decision stays, with its category and action; reversed into a rejection: the new ones
         update("""
                 update case_queue set status = 'DECIDED', appeal_open = false, decision = ?, decided_by = ?,
@@ -106,6 +122,7 @@ public class CaseQueue {
     @ResetHandler
     void reset() throws SQLException {
         update("delete from case_queue");
+        update("delete from exposure");
     }
 
     private void backInQueue(UUID caseId) throws SQLException {

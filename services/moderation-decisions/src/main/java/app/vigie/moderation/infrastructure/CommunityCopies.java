@@ -31,8 +31,8 @@ public class CommunityCopies {
     @Inject
     Clock clock;
 
-    /** One person assigned to a community, and the languages they read (empty: any). */
-    public record Staff(String subject, String role, List<String> languages) {
+    /** One person assigned to a community, the languages they read (empty: any), and the team they come through. */
+    public record Staff(String subject, String role, List<String> languages, UUID team) {
     }
 
     /** What moderation knows of a community. */
@@ -56,7 +56,8 @@ public class CommunityCopies {
 
     void apply(CommunitySnapshot s) throws SQLException {
         List<Staff> staff = s.staff().stream()
-                .map(a -> new Staff(a.subject(), a.role().name(), a.languages() == null ? List.of() : a.languages()))
+                .map(a -> new Staff(a.subject(), a.role().name(), a.languages() == null ? List.of() : a.languages(),
+                        a.viaTeam()))
                 .toList();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement("""

@@ -84,13 +84,16 @@ public class QueueRows {
      * Locks the best waiting case the caller may take, skipping rows another transaction holds. Must run inside a
      * transaction, which keeps the lock until it commits.
      */
-    public Optional<Row> lockNext(List<Allowed> allowed, Filter filter, String moderator, boolean senior, Instant now,
-                                  List<UUID> skip) {
+    public Optional<Row> lockNext(List<Allowed> allowed, Filter filter, String moderator, boolean senior,
+                                  boolean spareDistressing, Instant now, List<UUID> skip) {
         List<Object> parameters = new ArrayList<>(takeableParameters(allowed, filter, now));
+        parameters.add(spareDistressing);
         parameters.add(moderator);
         parameters.add(senior);
         parameters.add(skip.toArray(UUID[]::new));
         return query("select " + COLUMNS + TAKEABLE + """
+                  and (not ? or q.suggested_category is null
+                       or q.suggested_category not in ('VIOLENCE', 'THREAT', 'SEXUAL', 'HATE'))
                   and not (q.appeal_open and q.decided_by = ?)
                   and (not q.escalated or ?)
                   and not (q.case_id = any(?))

@@ -37,11 +37,17 @@ public final class Fixtures {
 
     /** A community of {@code tenant} in French and English, with these people assigned as moderators (French only). */
     public static UUID community(AgroalDataSource db, String tenant, String... moderators) throws SQLException {
+        return community(db, tenant, null, moderators);
+    }
+
+    /** The same, the moderators coming through {@code team} (null: assigned directly). */
+    public static UUID community(AgroalDataSource db, String tenant, UUID team, String... moderators) throws SQLException {
         UUID id = UUID.randomUUID();
         StringBuilder staff = new StringBuilder("[");
         for (String user : moderators) {
             staff.append(staff.length() > 1 ? "," : "").append("{\"subject\":\"").append(subjectOf(user))
-                    .append("\",\"role\":\"MODERATOR\",\"languages\":[\"fr\"]}");
+                    .append("\",\"role\":\"MODERATOR\",\"languages\":[\"fr\"],\"team\":")
+                    .append(team == null ? "null" : "\"" + team + "\"").append('}');
         }
         staff.append(']');
         try (var connection = db.getConnection(); var insert = connection.prepareStatement("""
@@ -59,11 +65,17 @@ public final class Fixtures {
     /** Publishes a {@code message.received} as intake would, and returns the message id (= the case id). */
     public static UUID messageReceived(Broker broker, UUID community, String tenant, String language, int risk)
             throws java.io.IOException {
+        return messageReceived(broker, community, tenant, language, risk, risk > 50 ? Category.INSULT : null);
+    }
+
+    /** The same, with the category triage suggests. */
+    public static UUID messageReceived(Broker broker, UUID community, String tenant, String language, int risk,
+                                       Category suggested) throws java.io.IOException {
         UUID messageId = UUID.randomUUID();
         MessageReceived payload = new MessageReceived(messageId, 1, community, tenant, Platform.FACEBOOK_PAGE,
                 ModerationMode.A_POSTERIORI, 2, "ext-" + messageId, null, null,
                 new MessageReceived.Author("author-1", "Auteur"), "Texte du message", List.of(), null, null,
-                Instant.now(), new MessageReceived.Triage(language, risk, risk > 50 ? Category.INSULT : null,
+                Instant.now(), new MessageReceived.Triage(language, risk, suggested,
                 List.of(new MessageReceived.Rule("insult.aimed", Category.INSULT, 40, 0, 5, "Texte")), "fp"),
                 false);
         publish(broker, messageId, tenant, payload);
