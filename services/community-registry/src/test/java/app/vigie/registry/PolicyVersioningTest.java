@@ -19,6 +19,7 @@ class PolicyVersioningTest {
              "blockedTerms":{"fr":["arnaque", " arnaque ", "escroc"],"en":["scam"]},
              "allowedTerms":{"fr":["nul"]},
              "autoHideThreshold":0.75,
+             "autoApproveBelow":0.05,
              "seniorCategories":["THREAT"],
              "houseRulesText":"Pas d'insultes, pas de publicité.",
              "houseRulesUrl":"https://radio-horizon.example/charte"}""";
@@ -47,10 +48,11 @@ class PolicyVersioningTest {
                 .then().statusCode(200).header("ETag", equalTo("\"2\""))
                 .body("version", equalTo(2))
                 .body("blockedTerms.fr", contains("arnaque", "escroc"))
+                .body("autoApproveBelow", equalTo(0.05f))
                 .body("createdBy", equalTo("client-admin.horizon"));
 
         as("auditor.horizon").get("/communities/" + community + "/policy/versions/1")
-                .then().statusCode(200).body("autoHideThreshold", equalTo(0.9f));
+                .then().statusCode(200).body("autoHideThreshold", equalTo(0.9f)).body("autoApproveBelow", equalTo(null));
         as("auditor.horizon").get("/communities/" + community + "/policy/versions")
                 .then().statusCode(200).body("version", contains(2, 1));
         as("auditor.horizon").get("/communities/" + community)
@@ -79,6 +81,10 @@ class PolicyVersioningTest {
                         {"forbiddenCategories":["INSULT"],"autoHideThreshold":0.5,"blockedTerms":{"klingon":["x"]}}""")
                 .header("If-Match", "\"1\"").put("/communities/" + community + "/policy")
                 .then().statusCode(400).body("errors[0].field", equalTo("body.blockedTerms.klingon"));
+        as("client-admin.horizon").body("""
+                        {"forbiddenCategories":["INSULT"],"autoHideThreshold":0.5,"autoApproveBelow":0.6}""")
+                .header("If-Match", "\"1\"").put("/communities/" + community + "/policy")
+                .then().statusCode(400).body("errors[0].field", equalTo("body.autoApproveBelow"));
         as("client-admin.horizon").get("/communities/" + community + "/policy").then().body("version", equalTo(1));
     }
 }

@@ -24,7 +24,7 @@ class CommunitySnapshotTest {
                 "Europe/Paris", ModerationMode.A_POSTERIORI, 30, 120, coverage,
                 "https://api.radio-horizon.example/vigie", "horizon-callback", null, "ACTIVE",
                 new CommunitySnapshot.Policy(2, EnumSet.of(Category.HATE, Category.SPAM), Map.of("fr", List.of("arnaque")),
-                        Map.of(), 0.85, EnumSet.of(Category.THREAT), "Pas d'insultes.", null),
+                        Map.of(), 0.85, EnumSet.of(Category.THREAT), "Pas d'insultes.", null, 0.05),
                 List.of(new CommunitySnapshot.AssignedStaff("c96db6b7-7cc0-47ed-b446-fda389618930", "Julien Moreau",
                         StaffRole.MODERATOR, List.of("fr", "en"), null)),
                 Instant.parse("2026-11-25T22:00:00Z"));

@@ -150,4 +150,28 @@ class ModerationFlowTest {
         as("moderator.horizon").queryParam("category", "RUDE").get("/queue").then().statusCode(400)
                 .body("errors[0].field", equalTo("query.category"));
     }
+
+    @Test
+    void belowThePolicysThresholdAMessageIsApprovedAutomaticallyAndSaidSo() throws Exception {
+        UUID community = Fixtures.community(db, "radio-horizon", "moderator.horizon");
+        try (var connection = db.getConnection();
+             var policy = connection.prepareStatement("update community_copy set auto_approve_below = 0.05 where id = ?")) {
+            policy.setObject(1, community);
+            policy.executeUpdate();
+        }
+        Broker.Listener decisions = broker.listen(EventTypes.CASE_DECIDED);
+        UUID caseId = Fixtures.messageReceived(broker, community, "radio-horizon", "fr", 2);
+        CaseDecided decided;
+        do {
+            decided = EventPayloads.read(EventPayloads.deserialize(decisions.next(Duration.ofSeconds(20)).body()
+                    .getBytes(StandardCharsets.UTF_8)), CaseDecided.class);
+        } while (!decided.caseId().equals(caseId));
+        assertThat(decided.decision()).isEqualTo("APPROVED");
+        assertThat(decided.automated()).isTrue();
+        assertThat(decided.decidedBy()).isEqualTo("policy");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as("auditor.horizon").get("/cases/" + caseId)
+                .then().body("history.type", equalTo(List.of("CaseOpened", "CaseAutoApproved")))
+                .body("queueRow.status", equalTo("DECIDED")));
+        as("moderator.horizon").get("/queue").then().body("caseId", not(hasItem(caseId.toString())));
+    }
 }

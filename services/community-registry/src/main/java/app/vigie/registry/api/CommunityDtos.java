@@ -67,13 +67,15 @@ public final class CommunityDtos {
                     examples = "0.85") BigDecimal autoHideThreshold,
             Set<@NotNull Category> seniorCategories,
             @Size(max = 20_000) String houseRulesText,
-            @Size(max = 2000) String houseRulesUrl) {
+            @Size(max = 2000) String houseRulesUrl,
+            @DecimalMin("0") @DecimalMax("1") @Schema(description = "Risk below which moderation approves at once, as an "
+                    + "automated decision (none when absent)", examples = "0.05") BigDecimal autoApproveBelow) {
     }
 
     @Schema(name = "Policy")
     public record PolicyView(UUID communityId, int version, Set<Category> forbiddenCategories,
                              Map<String, List<String>> blockedTerms, Map<String, List<String>> allowedTerms,
                              BigDecimal autoHideThreshold, Set<Category> seniorCategories, String houseRulesText,
-                             String houseRulesUrl, Instant createdAt, String createdBy) {
+                             String houseRulesUrl, BigDecimal autoApproveBelow, Instant createdAt, String createdBy) {
     }
 }

@@ -30,7 +30,7 @@ final class Views {
     static CommunityDtos.PolicyView of(PolicyEntity p) {
         return new CommunityDtos.PolicyView(p.communityId, p.version, p.forbiddenCategories, p.blockedTerms,
                 p.allowedTerms, p.autoHideThreshold, p.seniorCategories, p.houseRulesText, p.houseRulesUrl,
-                p.createdAt, p.createdBy);
+                p.autoApproveBelow, p.createdAt, p.createdBy);
     }
 
     static StaffDtos.View of(StaffMemberEntity s) {

@@ -37,7 +37,8 @@ public class Communities {
     static final CommunityDtos.PolicyRequest DEFAULT_POLICY = new CommunityDtos.PolicyRequest(
             EnumSet.of(Category.INSULT, Category.HATE, Category.THREAT, Category.HARASSMENT, Category.SEXUAL,
                     Category.VIOLENCE, Category.SPAM, Category.SCAM, Category.PERSONAL_DATA, Category.ILLEGAL_OTHER),
-            Map.of(), Map.of(), new BigDecimal("0.900"), EnumSet.of(Category.THREAT, Category.ILLEGAL_OTHER), null, null);
+            Map.of(), Map.of(), new BigDecimal("0.900"), EnumSet.of(Category.THREAT, Category.ILLEGAL_OTHER), null, null,
+            null);
 
     @Inject
     Access access;
@@ -240,6 +241,11 @@ public class Communities {
         p.blockedTerms = PolicyRules.terms(r.blockedTerms(), field + ".blockedTerms");
         p.allowedTerms = PolicyRules.terms(r.allowedTerms(), field + ".allowedTerms");
         p.autoHideThreshold = r.autoHideThreshold().setScale(3, java.math.RoundingMode.HALF_UP);
+        p.autoApproveBelow = r.autoApproveBelow() == null ? null
+                : r.autoApproveBelow().setScale(3, java.math.RoundingMode.HALF_UP);
+        if (p.autoApproveBelow != null && p.autoApproveBelow.compareTo(p.autoHideThreshold) >= 0) {
+            throw ProblemException.invalid(field + ".autoApproveBelow", "must be below autoHideThreshold");
+        }
         p.seniorCategories = r.seniorCategories() == null || r.seniorCategories().isEmpty()
                 ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(r.seniorCategories());
         p.houseRulesText = r.houseRulesText();

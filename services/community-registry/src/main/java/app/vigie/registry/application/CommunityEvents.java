@@ -75,7 +75,8 @@ public class CommunityEvents {
                 c.platform, c.externalId, c.languages, c.timeZone, c.moderationMode, c.decisionSlaMinutes,
                 c.replySlaMinutes, c.coverage, c.callbackUrl, c.callbackSecretRef, c.webhookVerifyTokenRef, c.status,
                 new CommunitySnapshot.Policy(p.version, p.forbiddenCategories, p.blockedTerms, p.allowedTerms,
-                        p.autoHideThreshold.doubleValue(), p.seniorCategories, p.houseRulesText, p.houseRulesUrl),
+                        p.autoHideThreshold.doubleValue(), p.seniorCategories, p.houseRulesText, p.houseRulesUrl,
+                        p.autoApproveBelow == null ? null : p.autoApproveBelow.doubleValue()),
                 staff, c.updatedAt);
     }
 }

@@ -44,6 +44,9 @@ public class PolicyEntity extends PanacheEntityBase {
     public Map<String, List<String>> allowedTerms;
     @Column(name = "auto_hide_threshold")
     public BigDecimal autoHideThreshold;
+    /** Risk below which moderation approves at once (automated decision); null: never. */
+    @Column(name = "auto_approve_below")
+    public BigDecimal autoApproveBelow;
     @Convert(converter = Converters.Categories.class)
     @Column(name = "senior_categories")
     public Set<Category> seniorCategories;

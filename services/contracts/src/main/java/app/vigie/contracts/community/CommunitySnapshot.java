@@ -46,7 +46,11 @@ public record CommunitySnapshot(
     public record TimeRange(String from, String to) {
     }
 
-    /** The policy version in force. */
+    /**
+     * The policy version in force. {@code autoApproveBelow} (risk 0..1, null: never) lets moderation approve at
+     * once, as an automated decision, what triage rates below it; above {@code autoHideThreshold} a message is
+     * hidden at once until a moderator decides.
+     */
     public record Policy(
             int version,
             Set<Category> forbiddenCategories,
@@ -55,7 +59,8 @@ public record CommunitySnapshot(
             double autoHideThreshold,
             Set<Category> seniorCategories,
             String houseRulesText,
-            String houseRulesUrl) {
+            String houseRulesUrl,
+            Double autoApproveBelow) {
     }
 
     /** A person who works on the community, directly or through a team. */

@@ -42,7 +42,7 @@ public final class Communities {
                 new CommunitySnapshot.Coverage("ALWAYS", null), callbackUrl, "test-secret", "verify-ref",
                 "ACTIVE",
                 new CommunitySnapshot.Policy(1, EnumSet.allOf(Category.class), Map.of("fr", List.of("arnaque")),
-                        Map.of(), 0.5, EnumSet.of(Category.THREAT), null, null),
+                        Map.of(), 0.5, EnumSet.of(Category.THREAT), null, null, null),
                 staff.stream().map(s -> new CommunitySnapshot.AssignedStaff(s, s, StaffRole.MODERATOR, List.of("fr"), null))
                         .toList(),
                 Instant.now());

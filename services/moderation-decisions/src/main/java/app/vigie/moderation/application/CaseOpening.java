@@ -49,12 +49,13 @@ public class CaseOpening {
             return;
         }
         Instant openedAt = clock.instant();
-        Duration sla = communities.find(m.communityId())
-                .map(c -> Duration.ofMinutes(c.decisionSlaMinutes())).orElse(defaultSla);
+        var community = communities.find(m.communityId());
+        Duration sla = community.map(c -> Duration.ofMinutes(c.decisionSlaMinutes())).orElse(defaultSla);
         commands.sendAndWait(new OpenCase(m.messageId(), m.communityId(), m.tenant(), m.version(),
                 m.triage() == null ? null : m.triage().language(), m.triage() == null ? 0 : m.triage().risk(),
                 m.triage() == null ? null : m.triage().suggestedCategory(),
                 m.triage() == null ? java.util.List.of() : m.triage().rules().stream().map(MessageReceived.Rule::rule).distinct().toList(),
-                m.policyVersion(), m.hidden(), m.receivedAt().plus(sla), openedAt));
+                m.policyVersion(), m.hidden(), m.receivedAt().plus(sla), openedAt, m.moderationMode(),
+                community.map(CommunityCopies.Community::autoApproveBelow).orElse(null)));
     }
 }

@@ -12,10 +12,15 @@ public final class CaseCommands {
     private CaseCommands() {
     }
 
-    /** Opens the case of a message that arrived, with its triage and its decision deadline. */
+    /**
+     * Opens the case of a message that arrived, with its triage and its decision deadline. {@code autoApproveBelow}
+     * (risk 0..1, null: never) and the moderation mode come from the community's policy: they decide what the case
+     * does on its own.
+     */
     public record OpenCase(@TargetAggregateIdentifier UUID caseId, UUID communityId, String tenant, int messageVersion,
                            String language, int risk, Category suggestedCategory, List<String> rulesFired,
-                           int policyVersion, boolean hidden, Instant deadline, Instant openedAt) {
+                           int policyVersion, boolean hidden, Instant deadline, Instant openedAt,
+                           app.vigie.contracts.community.ModerationMode moderationMode, Double autoApproveBelow) {
     }
 
     /** A moderator takes the case for {@code leaseUntil}; claiming again one's own case renews the lease. */

@@ -19,6 +19,19 @@ public final class CaseEvents {
                              Instant deadline, Instant openedAt) {
     }
 
+    /** The policy approved the message on its own: triage rated it below the policy's threshold (DSA art. 17(3)(c)). */
+    public record CaseAutoApproved(UUID caseId, String tenant, UUID communityId, int policyVersion, int risk,
+                                   double threshold, Instant decidedAt) {
+    }
+
+    /**
+     * The policy hid the message at once, on a social network where it would otherwise stay visible until decided:
+     * triage rated it above the policy's threshold. A moderator still decides.
+     */
+    public record CaseAutoHidden(UUID caseId, String tenant, UUID communityId, int policyVersion, int risk,
+                                 Instant hiddenAt) {
+    }
+
     public record CaseClaimed(UUID caseId, String tenant, String moderator, Instant leaseUntil, Instant claimedAt) {
     }
 

@@ -32,6 +32,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  */
 public class ModerationCase {
 
+    /** Who "decided" an automated decision, in the history and in {@code case.decided}. */
+    public static final String POLICY = "policy";
+
     @AggregateIdentifier
     private UUID caseId;
     private String tenant;
@@ -56,6 +59,15 @@ public class ModerationCase {
         apply(new CaseOpened(command.caseId(), command.communityId(), command.tenant(), command.messageVersion(),
                 command.language(), command.risk(), command.suggestedCategory(), command.rulesFired(),
                 command.policyVersion(), command.hidden(), command.deadline(), command.openedAt()));
+        if (command.autoApproveBelow() != null && !command.hidden()
+                && command.risk() < command.autoApproveBelow() * 100) {
+            apply(new CaseEvents.CaseAutoApproved(command.caseId(), command.tenant(), command.communityId(),
+                    command.policyVersion(), command.risk(), command.autoApproveBelow(), command.openedAt()));
+        } else if (command.hidden()
+                && command.moderationMode() == app.vigie.contracts.community.ModerationMode.A_POSTERIORI) {
+            apply(new CaseEvents.CaseAutoHidden(command.caseId(), command.tenant(), command.communityId(),
+                    command.policyVersion(), command.risk(), command.openedAt()));
+        }
     }
 
     @CommandHandler
@@ -225,6 +237,11 @@ public class ModerationCase {
     @EventSourcingHandler
     void on(CaseRejected event) {
         decided("REJECTED", event.moderator(), event.decidedAt());
+    }
+
+    @EventSourcingHandler
+    void on(CaseEvents.CaseAutoApproved event) {
+        decided("APPROVED", POLICY, event.decidedAt());
     }
 
     @EventSourcingHandler

@@ -80,6 +80,11 @@ public class CaseQueue {
     }
 
     @EventHandler
+    void on(CaseEvents.CaseAutoApproved e) throws SQLException {
+        decided(e.caseId(), "APPROVED", app.vigie.moderation.domain.ModerationCase.POLICY, e.decidedAt(), null);
+    }
+
+    @EventHandler
     void on(CaseEvents.CaseAppealed e) throws SQLException {
         update("update case_queue set status = 'OPEN', appeal_open = true where case_id = ?", e.caseId());
     }

@@ -37,7 +37,7 @@ public class CommunityCopies {
 
     /** What moderation knows of a community. */
     public record Community(UUID id, String tenant, List<String> languages, int decisionSlaMinutes, String status,
-                            int policyVersion, List<Staff> staff) {
+                            int policyVersion, List<Staff> staff, Double autoApproveBelow) {
 
         /** Whether {@code subject} works on this community and reads {@code language}. */
         public boolean takes(String subject, String language) {
@@ -62,13 +62,14 @@ public class CommunityCopies {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement("""
                      insert into community_copy (id, tenant, languages, decision_sla_minutes, status, policy_version,
-                                                 staff, revision, copied_at)
-                     values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                 staff, revision, copied_at, auto_approve_below)
+                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                      on conflict (id) do update
                         set tenant = excluded.tenant, languages = excluded.languages,
                             decision_sla_minutes = excluded.decision_sla_minutes, status = excluded.status,
                             policy_version = excluded.policy_version, staff = excluded.staff,
-                            revision = excluded.revision, copied_at = excluded.copied_at
+                            revision = excluded.revision, copied_at = excluded.copied_at,
+                            auto_approve_below = excluded.auto_approve_below
                       where community_copy.revision < excluded.revision""")) {
             upsert.setObject(1, s.communityId());
             upsert.setString(2, s.tenant());
@@ -79,6 +80,7 @@ public class CommunityCopies {
             upsert.setString(7, EventPayloads.toTree(staff).toString());
             upsert.setLong(8, s.revision());
             upsert.setTimestamp(9, Timestamp.from(clock.instant()));
+            upsert.setObject(10, s.policy().autoApproveBelow());
             upsert.executeUpdate();
         }
     }
@@ -97,7 +99,8 @@ public class CommunityCopies {
     private List<Community> all(String where, Object parameter) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "select id, tenant, languages, decision_sla_minutes, status, policy_version, staff from community_copy "
+                     "select id, tenant, languages, decision_sla_minutes, status, policy_version, staff, auto_approve_below "
+                             + "from community_copy "
                              + where)) {
             select.setObject(1, parameter);
             var rows = select.executeQuery();
@@ -107,7 +110,8 @@ public class CommunityCopies {
                 String languages = rows.getString(3);
                 found.add(new Community(rows.getObject(1, UUID.class), rows.getString(2),
                         languages.isEmpty() ? List.of() : List.of(languages.split(",")), rows.getInt(4),
-                        rows.getString(5), rows.getInt(6), List.of(staff)));
+                        rows.getString(5), rows.getInt(6), List.of(staff),
+                        rows.getObject(8) == null ? null : rows.getBigDecimal(8).doubleValue()));
             }
             return found;
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -55,6 +55,15 @@ public class DecisionPublisher {
                 new CaseEscalatedEvent(e.caseId(), e.caseId(), e.tenant(), e.moderator(), e.reason(), e.escalatedAt()));
     }
 
+    @EventHandler
+    void on(CaseEvents.CaseAutoApproved e, @MessageIdentifier String eventId) throws SQLException {
+        publish(eventId, EventTypes.CASE_DECIDED, CaseDecided.VERSION, e.tenant(), e.caseId(),
+                new CaseDecided(e.caseId(), e.caseId(), e.communityId(), e.tenant(), "APPROVED", null, null,
+                        "Risk " + e.risk() + " below the policy's automatic approval threshold " + e.threshold(), null,
+                        e.policyVersion(), app.vigie.moderation.domain.ModerationCase.POLICY, e.decidedAt(), null,
+                        true));
+    }
+
     /** Only a reversed decision changes what the client must enforce; an upheld one is already in force. */
     @EventHandler
     void on(CaseEvents.AppealDecided e, @MessageIdentifier String eventId) throws SQLException {

@@ -56,9 +56,47 @@ class ModerationCaseTest {
     @Test
     void openingRecordsTheTriageAndTheDeadline() {
         fixture.givenNoPriorActivity()
-                .when(new OpenCase(CASE, COMMUNITY, "radio-horizon", 1, "fr", 72, Category.INSULT,
-                        List.of("insult.aimed"), 3, false, T0.plus(Duration.ofMinutes(60)), T0))
+                .when(open(72, false, 0.05))
                 .expectEvents(opened());
+    }
+
+    private static OpenCase open(int risk, boolean hidden, Double autoApproveBelow) {
+        return new OpenCase(CASE, COMMUNITY, "radio-horizon", 1, "fr", risk, Category.INSULT, List.of("insult.aimed"), 3,
+                hidden, T0.plus(Duration.ofMinutes(60)), T0, app.vigie.contracts.community.ModerationMode.A_POSTERIORI,
+                autoApproveBelow);
+    }
+
+    @Test
+    void belowThePolicysThresholdTheCaseIsApprovedAutomatically() {
+        fixture.givenNoPriorActivity()
+                .when(open(3, false, 0.05))
+                .expectEvents(new CaseOpened(CASE, COMMUNITY, "radio-horizon", 1, "fr", 3, Category.INSULT,
+                                List.of("insult.aimed"), 3, false, T0.plus(Duration.ofMinutes(60)), T0),
+                        new CaseEvents.CaseAutoApproved(CASE, "radio-horizon", COMMUNITY, 3, 3, 0.05, T0));
+        fixture.givenNoPriorActivity()
+                .when(open(3, false, null))
+                .expectEvents(new CaseOpened(CASE, COMMUNITY, "radio-horizon", 1, "fr", 3, Category.INSULT,
+                        List.of("insult.aimed"), 3, false, T0.plus(Duration.ofMinutes(60)), T0));
+    }
+
+    @Test
+    void aMessageHiddenOnASocialNetworkIsRecordedAsAnAutomatedHide() {
+        fixture.givenNoPriorActivity()
+                .when(open(95, true, 0.05))
+                .expectEvents(new CaseOpened(CASE, COMMUNITY, "radio-horizon", 1, "fr", 95, Category.INSULT,
+                                List.of("insult.aimed"), 3, true, T0.plus(Duration.ofMinutes(60)), T0),
+                        new CaseEvents.CaseAutoHidden(CASE, "radio-horizon", COMMUNITY, 3, 95, T0));
+    }
+
+    @Test
+    void anAutomatedApprovalCanBeAppealedAndAnyModeratorTakesTheAppeal() {
+        fixture.given(new CaseOpened(CASE, COMMUNITY, "radio-horizon", 1, "fr", 3, null, List.of(), 3, false,
+                                T0.plus(Duration.ofMinutes(60)), T0),
+                        new CaseEvents.CaseAutoApproved(CASE, "radio-horizon", COMMUNITY, 3, 3, 0.05, T0),
+                        new CaseEvents.CaseAppealed(CASE, "radio-horizon", "client", "raciste", "APPROVED",
+                                ModerationCase.POLICY, T0.plusSeconds(60)))
+                .when(new ClaimCase(CASE, "mod-a", false, LEASE, T0.plusSeconds(90)))
+                .expectEvents(new CaseClaimed(CASE, "radio-horizon", "mod-a", LEASE, T0.plusSeconds(90)));
     }
 
     @Test
