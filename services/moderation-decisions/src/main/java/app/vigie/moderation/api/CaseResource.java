@@ -73,6 +73,27 @@ public class CaseResource {
     }
 
     @GET
+    @Path("/sla")
+    @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.COMMUNITY_MANAGER, Roles.CLIENT_ADMIN,
+            Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Cases near or past their decision deadline, per community, most overdue first "
+            + "(dueWithinMinutes: what counts as near, default 15)")
+    public List<QueueRows.Sla> sla(@QueryParam("dueWithinMinutes") String dueWithinMinutes) {
+        int minutes = 15;
+        if (dueWithinMinutes != null) {
+            try {
+                minutes = Integer.parseInt(dueWithinMinutes.strip());
+            } catch (NumberFormatException e) {
+                minutes = -1;
+            }
+            if (minutes < 1 || minutes > 24 * 60) {
+                throw ProblemException.invalid("query.dueWithinMinutes", "must be a whole number of minutes, 1 to 1440");
+            }
+        }
+        return cases.sla(java.time.Duration.ofMinutes(minutes));
+    }
+
+    @GET
     @Path("/cases/{id}")
     @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.PLATFORM_ADMIN, Roles.CLIENT_ADMIN, Roles.AUDITOR})
     @Operation(summary = "A case: its place in the queue and its whole history, event by event")

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,10 +34,30 @@ public class CaseOpening {
     @ConfigProperty(name = "vigie.moderation.default-sla", defaultValue = "PT60M")
     Duration defaultSla;
 
+    /** A new version of a message: its case takes the new triage, and is reopened if it was decided. */
+    private void edited(MessageReceived m) {
+        if (events.lastSequenceNumberFor(m.messageId().toString()).isEmpty()) {
+            LOG.warnf("message %s version %d: no case for its first version; opening one for this version",
+                    m.messageId(), m.version());
+            openCase(m);
+            return;
+        }
+        Duration sla = communities.find(m.communityId()).map(c -> Duration.ofMinutes(c.decisionSlaMinutes()))
+                .orElse(defaultSla);
+        commands.sendAndWait(new app.vigie.moderation.domain.CaseCommands.RecordEdit(m.messageId(), m.version(),
+                m.triage() == null ? null : m.triage().language(), m.triage() == null ? 0 : m.triage().risk(),
+                m.triage() == null ? null : m.triage().suggestedCategory(), rules(m), m.hidden(),
+                m.receivedAt().plus(sla), clock.instant()));
+    }
+
+    private static java.util.List<String> rules(MessageReceived m) {
+        return m.triage() == null ? java.util.List.of()
+                : m.triage().rules().stream().map(MessageReceived.Rule::rule).distinct().toList();
+    }
+
     public void open(MessageReceived m) {
         if (m.version() > 1) {
-            // An edit of a message already in moderation: re-reviewing versions comes with appeals (issue 6, next step).
-            LOG.debugf("message %s version %d: edits do not open a new case", m.messageId(), m.version());
+            edited(m);
             return;
         }
         // before the case, so that a crash in between leaves nothing to lose: a redelivery finds the case, not the author
@@ -48,14 +67,16 @@ public class CaseOpening {
             LOG.debugf("message %s: its case is already open", m.messageId());
             return;
         }
-        Instant openedAt = clock.instant();
+        openCase(m);
+    }
+
+    private void openCase(MessageReceived m) {
         var community = communities.find(m.communityId());
         Duration sla = community.map(c -> Duration.ofMinutes(c.decisionSlaMinutes())).orElse(defaultSla);
         commands.sendAndWait(new OpenCase(m.messageId(), m.communityId(), m.tenant(), m.version(),
                 m.triage() == null ? null : m.triage().language(), m.triage() == null ? 0 : m.triage().risk(),
-                m.triage() == null ? null : m.triage().suggestedCategory(),
-                m.triage() == null ? java.util.List.of() : m.triage().rules().stream().map(MessageReceived.Rule::rule).distinct().toList(),
-                m.policyVersion(), m.hidden(), m.receivedAt().plus(sla), openedAt, m.moderationMode(),
+                m.triage() == null ? null : m.triage().suggestedCategory(), rules(m), m.policyVersion(), m.hidden(),
+                m.receivedAt().plus(sla), clock.instant(), m.moderationMode(),
                 community.map(CommunityCopies.Community::autoApproveBelow).orElse(null)));
     }
 }

@@ -160,6 +160,13 @@ public class Cases {
         return queue.openInTenant(caller.tenantScope(), filter, limit);
     }
 
+    /** Deadlines per community: a moderator's own communities, a tenant's for its admins, all for platform staff. */
+    public List<QueueRows.Sla> sla(Duration soon) {
+        List<UUID> communities = caller.hasAnyRole(Roles.CLIENT_ADMIN, Roles.PLATFORM_ADMIN) ? null
+                : allowedCommunities().stream().map(QueueRows.Allowed::communityId).toList();
+        return queue.sla(caller.tenantScope(), communities, clock.instant(), soon);
+    }
+
     /** The row of a case the caller may work on: visible, and in a community they are assigned to. */
     private QueueRows.Row workable(UUID caseId) {
         QueueRows.Row row = visible(caseId);

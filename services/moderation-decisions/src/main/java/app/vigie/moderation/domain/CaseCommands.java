@@ -23,6 +23,12 @@ public final class CaseCommands {
                            app.vigie.contracts.community.ModerationMode moderationMode, Double autoApproveBelow) {
     }
 
+    /** The author edited the message on the platform: intake stored a new version with a new triage. */
+    public record RecordEdit(@TargetAggregateIdentifier UUID caseId, int messageVersion, String language, int risk,
+                             Category suggestedCategory, List<String> rulesFired, boolean hidden, Instant deadline,
+                             Instant now) {
+    }
+
     /** A moderator takes the case for {@code leaseUntil}; claiming again one's own case renews the lease. */
     public record ClaimCase(@TargetAggregateIdentifier UUID caseId, String moderator, boolean senior, Instant leaseUntil,
                             Instant now) {

@@ -32,6 +32,15 @@ public final class CaseEvents {
                                  Instant hiddenAt) {
     }
 
+    /**
+     * A new version of the message. When the case was already decided, the decision covered the old text: the
+     * case is {@code reopened} for the new one, with a new deadline.
+     */
+    public record CaseContentEdited(UUID caseId, String tenant, int messageVersion, String language, int risk,
+                                    Category suggestedCategory, List<String> rulesFired, boolean hidden,
+                                    boolean reopened, Instant deadline, Instant editedAt) {
+    }
+
     public record CaseClaimed(UUID caseId, String tenant, String moderator, Instant leaseUntil, Instant claimedAt) {
     }
 

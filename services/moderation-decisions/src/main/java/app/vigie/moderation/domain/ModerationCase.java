@@ -49,6 +49,7 @@ public class ModerationCase {
     private Instant decidedAt;
     private boolean appealOpen;
     private boolean appealed;
+    private int messageVersion;
 
     protected ModerationCase() {
         // for Axon, which rebuilds the case from its events
@@ -68,6 +69,16 @@ public class ModerationCase {
             apply(new CaseEvents.CaseAutoHidden(command.caseId(), command.tenant(), command.communityId(),
                     command.policyVersion(), command.risk(), command.openedAt()));
         }
+    }
+
+    @CommandHandler
+    public void handle(CaseCommands.RecordEdit command) {
+        if (command.messageVersion() <= messageVersion) {
+            return; // this version, or a later one, is already known: a redelivery
+        }
+        apply(new CaseEvents.CaseContentEdited(caseId, tenant, command.messageVersion(), command.language(),
+                command.risk(), command.suggestedCategory(), command.rulesFired(), command.hidden(), decided,
+                command.deadline(), command.now()));
     }
 
     @CommandHandler
@@ -199,9 +210,22 @@ public class ModerationCase {
     @EventSourcingHandler
     void on(CaseOpened event) {
         caseId = event.caseId();
+        messageVersion = event.messageVersion();
         tenant = event.tenant();
         communityId = event.communityId();
         policyVersion = event.policyVersion();
+    }
+
+    @EventSourcingHandler
+    void on(CaseEvents.CaseContentEdited event) {
+        messageVersion = event.messageVersion();
+        if (event.reopened()) {
+            decided = false;
+            decision = null;
+            appealOpen = false;
+            claimant = null;
+            leaseUntil = null;
+        }
     }
 
     @EventSourcingHandler

@@ -44,6 +44,23 @@ public class CaseQueue {
     }
 
     @EventHandler
+    void on(CaseEvents.CaseContentEdited e) throws SQLException {
+        update("""
+                update case_queue set language = ?, risk = ?, suggested_category = ?, deadline = ?,
+                       status = case when ? then 'OPEN' else status end,
+                       decision = case when ? then null else decision end,
+                       decided_by = case when ? then null else decided_by end,
+                       decided_at = case when ? then null else decided_at end,
+                       category = case when ? then null else category end,
+                       action = case when ? then null else action end,
+                       appeal_open = case when ? then false else appeal_open end
+                 where case_id = ?""",
+                e.language(), e.risk(), e.suggestedCategory() == null ? null : e.suggestedCategory().name(),
+                ts(e.deadline()), e.reopened(), e.reopened(), e.reopened(), e.reopened(), e.reopened(), e.reopened(),
+                e.reopened(), e.caseId());
+    }
+
+    @EventHandler
     void on(CaseClaimed e) throws SQLException {
         update("update case_queue set status = 'CLAIMED', claimant = ?, lease_until = ? where case_id = ? and status <> 'DECIDED'",
                 e.moderator(), ts(e.leaseUntil()), e.caseId());

@@ -102,6 +102,50 @@ public class QueueRows {
                 for update of q skip locked""", parameters.toArray()).stream().findFirst();
     }
 
+    /** Where a community stands against its decision deadlines. */
+    public record Sla(UUID communityId, String tenant, int waiting, int overdue, int dueSoon, Instant oldestDeadline) {
+    }
+
+    /**
+     * Undecided cases per community: how many wait, how many are past their deadline, how many fall due within
+     * {@code soon}; most overdue first. {@code communities} null: every community of {@code tenant} (all tenants
+     * when empty).
+     */
+    public List<Sla> sla(Optional<String> tenant, List<UUID> communities, Instant now, java.time.Duration soon) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("""
+                     select community_id, min(tenant), count(*),
+                            count(*) filter (where deadline < ?),
+                            count(*) filter (where deadline >= ? and deadline < ?),
+                            min(deadline)
+                       from case_queue
+                      where status <> 'DECIDED'
+                        and (cast(? as text) is null or tenant = cast(? as text))
+                        and (cast(? as uuid[]) is null or community_id = any(cast(? as uuid[])))
+                      group by community_id
+                      order by 4 desc, 6""")) {
+            Timestamp at = Timestamp.from(now);
+            select.setTimestamp(1, at);
+            select.setTimestamp(2, at);
+            select.setTimestamp(3, Timestamp.from(now.plus(soon)));
+            select.setString(4, tenant.orElse(null));
+            select.setString(5, tenant.orElse(null));
+            java.sql.Array ids = communities == null ? null : connection.createArrayOf("uuid", communities.toArray());
+            select.setArray(6, ids);
+            select.setArray(7, ids);
+            List<Sla> found = new ArrayList<>();
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    found.add(new Sla(r.getObject(1, UUID.class), r.getString(2), r.getInt(3), r.getInt(4), r.getInt(5),
+                            instant(r, 6)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the SLA view", e);
+        }
+    }
+
     /** Marks a case claimed at once, in the claiming transaction, before the projection catches up. */
     public void markClaimed(UUID caseId, String moderator, Instant leaseUntil) {
         try (Connection connection = dataSource.getConnection();

@@ -297,4 +297,34 @@ class ModerationCaseTest {
                 .expectEvents(new CaseEvents.CaseReplyRequested(CASE, "radio-horizon", COMMUNITY, "mod-a",
                         "Réclamation sur la facturation", T0.plusSeconds(40)));
     }
+
+    @Test
+    void anEditReTriagesAnUndecidedCaseAndReopensADecidedOne() {
+        Instant later = T0.plusSeconds(600);
+        CaseCommands.RecordEdit edit = new CaseCommands.RecordEdit(CASE, 2, "fr", 90, Category.THREAT,
+                List.of("threat.direct"), true, later.plus(Duration.ofMinutes(60)), later);
+        fixture.given(opened())
+                .when(edit)
+                .expectEvents(new CaseEvents.CaseContentEdited(CASE, "radio-horizon", 2, "fr", 90, Category.THREAT,
+                        List.of("threat.direct"), true, false, later.plus(Duration.ofMinutes(60)), later));
+        fixture.given(opened(), claimedBy("mod-a"), approvedBy("mod-a", T0.plusSeconds(30)))
+                .when(edit)
+                .expectEvents(new CaseEvents.CaseContentEdited(CASE, "radio-horizon", 2, "fr", 90, Category.THREAT,
+                        List.of("threat.direct"), true, true, later.plus(Duration.ofMinutes(60)), later));
+        fixture.given(opened(), claimedBy("mod-a"), approvedBy("mod-a", T0.plusSeconds(30)),
+                        new CaseEvents.CaseContentEdited(CASE, "radio-horizon", 2, "fr", 90, Category.THREAT,
+                                List.of("threat.direct"), true, true, later.plus(Duration.ofMinutes(60)), later))
+                .when(new ClaimCase(CASE, "mod-b", false, later.plusSeconds(300), later.plusSeconds(1)))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aRedeliveredEditChangesNothing() {
+        Instant later = T0.plusSeconds(600);
+        CaseEvents.CaseContentEdited edited = new CaseEvents.CaseContentEdited(CASE, "radio-horizon", 2, "fr", 90,
+                Category.THREAT, List.of(), true, false, later, later);
+        fixture.given(opened(), edited)
+                .when(new CaseCommands.RecordEdit(CASE, 2, "fr", 90, Category.THREAT, List.of(), true, later, later))
+                .expectNoEvents();
+    }
 }

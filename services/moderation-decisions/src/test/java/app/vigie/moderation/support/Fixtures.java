@@ -71,11 +71,17 @@ public final class Fixtures {
     /** The same, with the category triage suggests. */
     public static UUID messageReceived(Broker broker, UUID community, String tenant, String language, int risk,
                                        Category suggested) throws java.io.IOException {
-        UUID messageId = UUID.randomUUID();
-        MessageReceived payload = new MessageReceived(messageId, 1, community, tenant, Platform.FACEBOOK_PAGE,
+        return messageReceived(broker, community, tenant, language, risk, suggested, Instant.now(), UUID.randomUUID(), 1);
+    }
+
+    /** The same, received by intake at {@code receivedAt}, as version {@code version} of message {@code messageId}. */
+    public static UUID messageReceived(Broker broker, UUID community, String tenant, String language, int risk,
+                                       Category suggested, Instant receivedAt, UUID messageId, int version)
+            throws java.io.IOException {
+        MessageReceived payload = new MessageReceived(messageId, version, community, tenant, Platform.FACEBOOK_PAGE,
                 ModerationMode.A_POSTERIORI, 2, "ext-" + messageId, null, null,
                 new MessageReceived.Author("author-1", "Auteur"), "Texte du message", List.of(), null, null,
-                Instant.now(), new MessageReceived.Triage(language, risk, suggested,
+                receivedAt, new MessageReceived.Triage(language, risk, suggested,
                 List.of(new MessageReceived.Rule("insult.aimed", Category.INSULT, 40, 0, 5, "Texte")), "fp"),
                 false);
         publish(broker, messageId, tenant, payload);
