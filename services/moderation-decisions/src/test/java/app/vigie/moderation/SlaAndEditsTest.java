@@ -65,7 +65,9 @@ class SlaAndEditsTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as("moderator.horizon").get("/cases/" + message)
                 .then().body("queueRow.status", equalTo("OPEN")).body("queueRow.risk", equalTo(92))
                 .body("queueRow.decision", equalTo(null))
-                .body("history.findAll { it.type == 'CaseContentEdited' }.size()", equalTo(1)));
+                .body("history.findAll { it.type == 'CaseContentEdited' }.size()", equalTo(1))
+                .body("versions.version", equalTo(java.util.List.of(1, 2)))
+                .body("versions[1].text", equalTo("Texte du message")));
         as("moderator.horizon").post("/cases/" + message + "/claim").then().statusCode(200);
         as("moderator.horizon").body("""
                 {"category":"THREAT","ground":"ILLEGAL_CONTENT","reference":"Code pénal, art. 222-17",

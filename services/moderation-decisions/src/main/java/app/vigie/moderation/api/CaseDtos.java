@@ -58,7 +58,8 @@ public final class CaseDtos {
     @Schema(name = "CaseView", description = "The case's place in the queue, its author's record in the community "
             + "(repeat offenders), and its whole history")
     public record View(app.vigie.moderation.infrastructure.QueueRows.Row queueRow,
-                       app.vigie.moderation.infrastructure.AuthorRecords.AuthorRecord authorRecord,
+                       List<app.vigie.moderation.infrastructure.CaseMessages.Content> versions,
+                       app.vigie.moderation.infrastructure.CaseMessages.AuthorRecord authorRecord,
                        List<HistoryEntry> history) {
     }
 }

@@ -37,7 +37,7 @@ public class CaseResource {
     @Inject
     EventStore events;
     @Inject
-    app.vigie.moderation.infrastructure.AuthorRecords authors;
+    app.vigie.moderation.infrastructure.CaseMessages authors;
     @Inject
     java.time.Clock clock;
     @Inject
@@ -103,7 +103,7 @@ public class CaseResource {
                 .map(e -> new CaseDtos.HistoryEntry(e.getSequenceNumber(), e.getPayloadType().getSimpleName(),
                         e.getTimestamp(), e.getPayload()))
                 .toList();
-        return new CaseDtos.View(row, authors.of(id, clock.instant()).orElse(null), history);
+        return new CaseDtos.View(row, authors.contentOf(id), authors.of(id, clock.instant()).orElse(null), history);
     }
 
     @POST

@@ -28,7 +28,7 @@ public class CaseOpening {
     @Inject
     CommunityCopies communities;
     @Inject
-    app.vigie.moderation.infrastructure.AuthorRecords authors;
+    app.vigie.moderation.infrastructure.CaseMessages authors;
     @Inject
     Clock clock;
     @ConfigProperty(name = "vigie.moderation.default-sla", defaultValue = "PT60M")
@@ -56,6 +56,7 @@ public class CaseOpening {
     }
 
     public void open(MessageReceived m) {
+        authors.rememberContent(m.messageId(), m.version(), m.text(), m.media(), m.permalink());
         if (m.version() > 1) {
             edited(m);
             return;

@@ -14,11 +14,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Who wrote each case's message ({@code case_author}, outside the immutable events: erasable personal data), and
- * the author's record in a community, so that repeat offenders are visible to the moderator.
+ * What each case's message says and who wrote it ({@code case_content}, {@code case_author}: outside the immutable
+ * events, as erasable personal data), and the author's record in a community, so that repeat offenders are visible
+ * to the moderator.
  */
 @ApplicationScoped
-public class AuthorRecords {
+public class CaseMessages {
 
     /** How far back rejections count in an author's record. */
     public static final Duration WINDOW = Duration.ofDays(90);
@@ -49,6 +50,47 @@ public class AuthorRecords {
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot remember the author of case " + caseId, e);
+        }
+    }
+
+    /** One version of the message under moderation, as the moderator reads it. */
+    public record Content(int version, String text, com.fasterxml.jackson.databind.JsonNode media, String permalink) {
+    }
+
+    /** Keeps a version's content (a redelivery changes nothing). */
+    public void rememberContent(UUID caseId, int version, String text, Object media, String permalink) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     insert into case_content (case_id, version, text, media, permalink) values (?, ?, ?, ?, ?)
+                     on conflict (case_id, version) do nothing""")) {
+            insert.setObject(1, caseId);
+            insert.setInt(2, version);
+            insert.setString(3, text == null ? "" : text);
+            insert.setString(4, app.vigie.contracts.EventPayloads.toTree(media == null ? java.util.List.of() : media)
+                    .toString());
+            insert.setString(5, permalink);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot keep the content of case " + caseId, e);
+        }
+    }
+
+    /** Every version of the message, oldest first. */
+    public java.util.List<Content> contentOf(UUID caseId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "select version, text, media, permalink from case_content where case_id = ? order by version")) {
+            select.setObject(1, caseId);
+            java.util.List<Content> versions = new java.util.ArrayList<>();
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    versions.add(new Content(r.getInt(1), r.getString(2),
+                            app.vigie.contracts.EventPayloads.mapper().readTree(r.getString(3)), r.getString(4)));
+                }
+            }
+            return versions;
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot read the content of case " + caseId, e);
         }
     }
 
