@@ -45,16 +45,30 @@ public class QueueRows {
             q.claimant, q.lease_until, q.deadline, q.opened_at, q.decision, q.decided_by, q.decided_at, q.category,
             q.appeal_open, q.action""";
 
-    /** Waiting cases (open, or claimed with a lease that ran out) that the caller may take. */
-    private static final String TAKEABLE = """
-             from case_queue q
-             join json_to_recordset(cast(? as json)) as a(community_id uuid, languages text[])
-               on a.community_id = q.community_id
-            where (q.status = 'OPEN' or (q.status = 'CLAIMED' and q.lease_until < ?))
-              and ('*' = any(a.languages) or q.language is null or q.language = any(a.languages))
-              and (cast(? as uuid) is null or q.community_id = cast(? as uuid))
-              and (cast(? as text) is null or q.language = cast(? as text))
-              and (cast(? as text) is null or q.suggested_category = cast(? as text))""";
+    /**
+     * Waiting cases (open, or claimed with a lease that ran out) that the caller may take, best first. Each of the
+     * caller's communities is read through the index {@code case_queue_waiting} (community, deadline, risk) and
+     * stops after {@code limit} rows, so the cost follows the number of communities, not of waiting cases.
+     * Parameters, in order: the communities (JSON), the filter's community (twice), now, language (twice),
+     * category (twice), those of {@code extra}, the limit per community, the overall limit.
+     */
+    private static String waiting(String extra) {
+        return "select " + COLUMNS + """
+                  from json_to_recordset(cast(? as json)) as a(community_id uuid, languages text[])
+                  cross join lateral (
+                      select * from case_queue w
+                       where w.community_id = a.community_id and w.status <> 'DECIDED'
+                         and (cast(? as uuid) is null or w.community_id = cast(? as uuid))
+                         and (w.status = 'OPEN' or w.lease_until < ?)
+                         and ('*' = any(a.languages) or w.language is null or w.language = any(a.languages))
+                         and (cast(? as text) is null or w.language = cast(? as text))
+                         and (cast(? as text) is null or w.suggested_category = cast(? as text))
+                """ + extra + """
+                       order by w.deadline, w.risk desc
+                       limit ?) q
+                 order by q.deadline, q.risk desc
+                 limit ?""";
+    }
 
     public Optional<Row> find(UUID caseId) {
         return query("select " + COLUMNS + " from case_queue q where q.case_id = ?", caseId).stream().findFirst();
@@ -63,7 +77,8 @@ public class QueueRows {
     public List<Row> open(List<Allowed> allowed, Filter filter, Instant now, int limit) {
         List<Object> parameters = new ArrayList<>(takeableParameters(allowed, filter, now));
         parameters.add(limit);
-        return query("select " + COLUMNS + TAKEABLE + " order by q.deadline, q.risk desc limit ?", parameters.toArray());
+        parameters.add(limit);
+        return query(waiting(""), parameters.toArray());
     }
 
     /** The queue of a tenant (all tenants for platform staff), for supervisors and client admins. */
@@ -81,7 +96,8 @@ public class QueueRows {
     }
 
     /**
-     * Locks the best waiting case the caller may take, skipping rows another transaction holds. Must run inside a
+     * Locks the best waiting case the caller may take, skipping rows another transaction holds: the few best
+     * candidates are found through the index, then the first of them not locked is locked. Must run inside a
      * transaction, which keeps the lock until it commits.
      */
     public Optional<Row> lockNext(List<Allowed> allowed, Filter filter, String moderator, boolean senior,
@@ -91,16 +107,28 @@ public class QueueRows {
         parameters.add(moderator);
         parameters.add(senior);
         parameters.add(skip.toArray(UUID[]::new));
-        return query("select " + COLUMNS + TAKEABLE + """
-                  and (not ? or q.suggested_category is null
-                       or q.suggested_category not in ('VIOLENCE', 'THREAT', 'SEXUAL', 'HATE'))
-                  and not (q.appeal_open and q.decided_by = ?)
-                  and (not q.escalated or ?)
-                  and not (q.case_id = any(?))
-                order by q.deadline, q.risk desc
-                limit 1
-                for update of q skip locked""", parameters.toArray()).stream().findFirst();
+        parameters.add(CANDIDATES);
+        parameters.add(CANDIDATES);
+        List<UUID> candidates = query(waiting("""
+                         and (not ? or w.suggested_category is null
+                              or w.suggested_category not in ('VIOLENCE', 'THREAT', 'SEXUAL', 'HATE'))
+                         and not (w.appeal_open and w.decided_by = ?)
+                         and (not w.escalated or ?)
+                         and not (w.case_id = any(?))
+                """), parameters.toArray()).stream().map(Row::caseId).toList();
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        return query("select " + COLUMNS + """
+                  from case_queue q
+                 where q.case_id = any(?) and q.status <> 'DECIDED' and (q.status = 'OPEN' or q.lease_until < ?)
+                 order by q.deadline, q.risk desc
+                 limit 1
+                 for update skip locked""", candidates.toArray(UUID[]::new), Timestamp.from(now)).stream().findFirst();
     }
+
+    /** How many of the best waiting cases claim-next considers before locking one. */
+    private static final int CANDIDATES = 8;
 
     /** Where a community stands against its decision deadlines. */
     public record Sla(UUID communityId, String tenant, int waiting, int overdue, int dueSoon, Instant oldestDeadline) {
@@ -179,9 +207,9 @@ public class QueueRows {
         json.append(']');
         List<Object> parameters = new ArrayList<>();
         parameters.add(json.toString());
+        parameters.add(filter.communityId());
+        parameters.add(filter.communityId());
         parameters.add(Timestamp.from(now));
-        parameters.add(filter.communityId());
-        parameters.add(filter.communityId());
         parameters.add(filter.language());
         parameters.add(filter.language());
         parameters.add(filter.category());
