@@ -42,7 +42,7 @@ public class CaseOpening {
             openCase(m);
             return;
         }
-        Duration sla = communities.find(m.communityId()).map(c -> Duration.ofMinutes(c.decisionSlaMinutes()))
+        Duration sla = communities.recent(m.communityId()).map(c -> Duration.ofMinutes(c.decisionSlaMinutes()))
                 .orElse(defaultSla);
         commands.sendAndWait(new app.vigie.moderation.domain.CaseCommands.RecordEdit(m.messageId(), m.version(),
                 m.triage() == null ? null : m.triage().language(), m.triage() == null ? 0 : m.triage().risk(),
@@ -55,6 +55,12 @@ public class CaseOpening {
                 : m.triage().rules().stream().map(MessageReceived.Rule::rule).distinct().toList();
     }
 
+    public boolean isOpen(java.util.UUID caseId) {
+        return events.lastSequenceNumberFor(caseId.toString()).isPresent();
+    }
+
+    /** One transaction per message: its content, its author and its case commit together. */
+    @jakarta.transaction.Transactional
     public void open(MessageReceived m) {
         authors.rememberContent(m.messageId(), m.version(), m.text(), m.media(), m.permalink());
         if (m.version() > 1) {
@@ -72,7 +78,7 @@ public class CaseOpening {
     }
 
     private void openCase(MessageReceived m) {
-        var community = communities.find(m.communityId());
+        var community = communities.recent(m.communityId());
         Duration sla = community.map(c -> Duration.ofMinutes(c.decisionSlaMinutes())).orElse(defaultSla);
         commands.sendAndWait(new OpenCase(m.messageId(), m.communityId(), m.tenant(), m.version(),
                 m.triage() == null ? null : m.triage().language(), m.triage() == null ? 0 : m.triage().risk(),

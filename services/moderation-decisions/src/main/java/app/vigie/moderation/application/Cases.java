@@ -49,10 +49,7 @@ public class Cases {
     /** A case the caller may see: another tenant's, or an unknown one, is "no such case". */
     public QueueRows.Row visible(UUID caseId) {
         QueueRows.Row row = queue.find(caseId).orElseThrow(() -> ProblemException.notFound("case " + caseId));
-        if (!caller.canSee(row.tenant())) {
-            throw ProblemException.notFound("case " + caseId);
-        }
-        if (isModeratorOnly() && !mayTake(row)) {
+        if (!caller.canSee(row.tenant()) || (isModeratorOnly() && !mayTake(row))) {
             throw ProblemException.notFound("case " + caseId);
         }
         return row;
@@ -169,15 +166,22 @@ public class Cases {
 
     /** The row of a case the caller may work on: visible, and in a community they are assigned to. */
     private QueueRows.Row workable(UUID caseId) {
-        QueueRows.Row row = visible(caseId);
+        QueueRows.Row row = queue.find(caseId).orElseThrow(() -> ProblemException.notFound("case " + caseId));
+        if (!caller.canSee(row.tenant())) {
+            throw ProblemException.notFound("case " + caseId);
+        }
         if (!mayTake(row)) {
+            if (isModeratorOnly()) {
+                throw ProblemException.notFound("case " + caseId);
+            }
             throw ProblemException.forbidden("you are not assigned to this community in the case's language");
         }
         return row;
     }
 
+    /** Assignments are read from a copy at most a few seconds old (CommunityCopies.recent). */
     private boolean mayTake(QueueRows.Row row) {
-        return communities.find(row.communityId())
+        return communities.recent(row.communityId())
                 .filter(c -> caller.canSee(c.tenant()))
                 .map(c -> c.takes(caller.subject(), row.language()))
                 .orElse(false);

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -88,6 +89,28 @@ public class CommunityCopies {
     public Optional<Community> find(UUID id) {
         return all("where id = ?", id).stream().findFirst();
     }
+
+    /**
+     * The same, from a copy at most a few seconds old: opening thousands of cases a second of the same communities
+     * need not read and parse each community every time. Decisions about who may act read {@link #find}.
+     */
+    public Optional<Community> recent(UUID id) {
+        Instant now = clock.instant();
+        Cached cached = recent.get(id);
+        if (cached == null || cached.readAt().isBefore(now.minusSeconds(5))) {
+            if (recent.size() > 10_000) {
+                recent.clear();
+            }
+            cached = new Cached(find(id), now);
+            recent.put(id, cached);
+        }
+        return cached.community();
+    }
+
+    private record Cached(Optional<Community> community, Instant readAt) {
+    }
+
+    private final java.util.Map<UUID, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The communities {@code subject} is assigned to (all tenants; the caller filters by tenant). */
     public List<Community> assignedTo(String subject) {

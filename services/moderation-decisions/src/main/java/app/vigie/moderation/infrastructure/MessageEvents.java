@@ -1,16 +1,19 @@
 package app.vigie.moderation.infrastructure;
 
-import app.vigie.contracts.EventEnvelope;
 import app.vigie.contracts.EventPayloads;
 import app.vigie.contracts.message.MessageReceived;
 import app.vigie.moderation.application.CaseOpening;
 import app.vigie.platform.messaging.IdempotentConsumer;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** {@code message.received} from intake: each new message opens its case. */
+/**
+ * {@code message.received} from intake: each new message opens its case. Messages are handled concurrently on
+ * worker threads (several transactions commit together); the same message delivered twice at once opens one case,
+ * the loser of the race finding the winner's.
+ */
 @ApplicationScoped
 public class MessageEvents {
 
@@ -18,9 +21,16 @@ public class MessageEvents {
     CaseOpening opening;
 
     @Incoming("message-events")
-    @Blocking
+    @Blocking(ordered = false)
     public void consume(byte[] body) {
-        EventEnvelope event = IdempotentConsumer.envelope(body);
-        opening.open(EventPayloads.read(event, MessageReceived.class));
+        MessageReceived message = EventPayloads.read(IdempotentConsumer.envelope(body), MessageReceived.class);
+        try {
+            opening.open(message);
+        } catch (RuntimeException e) {
+            if (message.version() == 1 && opening.isOpen(message.messageId())) {
+                return; // opened meanwhile by a concurrent delivery of the same message
+            }
+            throw e;
+        }
     }
 }
