@@ -28,7 +28,9 @@ public class CaseOpening {
     @Inject
     CommunityCopies communities;
     @Inject
-    app.vigie.moderation.infrastructure.CaseMessages authors;
+    app.vigie.moderation.infrastructure.CaseMessages stored;
+    @Inject
+    app.vigie.moderation.infrastructure.OpenCases openCases;
     @Inject
     Clock clock;
     @ConfigProperty(name = "vigie.moderation.default-sla", defaultValue = "PT60M")
@@ -59,22 +61,33 @@ public class CaseOpening {
         return events.lastSequenceNumberFor(caseId.toString()).isPresent();
     }
 
-    /** One transaction per message: its content, its author and its case commit together. */
+    /** One message in its own transaction (the fallback when a batch fails, to isolate the message at fault). */
     @jakarta.transaction.Transactional
     public void open(MessageReceived m) {
-        authors.rememberContent(m.messageId(), m.version(), m.text(), m.media(), m.permalink());
-        if (m.version() > 1) {
-            edited(m);
-            return;
+        openAll(java.util.List.of(m));
+    }
+
+    /**
+     * A batch of messages in one transaction: their contents and authors, then one case per new message (or the
+     * new version of an existing case). The commands join the transaction, so the whole batch commits once.
+     */
+    @jakarta.transaction.Transactional
+    public void openAll(java.util.List<MessageReceived> batch) {
+        java.util.Map<String, MessageReceived> unique = new java.util.LinkedHashMap<>();
+        batch.forEach(m -> unique.putIfAbsent(m.messageId() + "/" + m.version(), m));
+        java.util.List<MessageReceived> messages = java.util.List.copyOf(unique.values());
+        stored.rememberAll(messages);
+        java.util.Set<java.util.UUID> open = openCases.among(messages.stream()
+                .filter(m -> m.version() == 1).map(MessageReceived::messageId).toList());
+        for (MessageReceived m : messages) {
+            if (m.version() > 1) {
+                edited(m);
+            } else if (open.add(m.messageId())) {
+                openCase(m);
+            } else {
+                LOG.debugf("message %s: its case is already open", m.messageId());
+            }
         }
-        // before the case, so that a crash in between leaves nothing to lose: a redelivery finds the case, not the author
-        authors.remember(m.messageId(), m.communityId(), m.tenant(), m.author() == null ? null : m.author().id(),
-                m.author() == null ? null : m.author().name(), m.receivedAt());
-        if (events.lastSequenceNumberFor(m.messageId().toString()).isPresent()) {
-            LOG.debugf("message %s: its case is already open", m.messageId());
-            return;
-        }
-        openCase(m);
     }
 
     private void openCase(MessageReceived m) {

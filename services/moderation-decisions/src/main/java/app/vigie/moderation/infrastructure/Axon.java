@@ -20,6 +20,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -33,7 +34,7 @@ import org.jboss.logging.Logger;
 /**
  * Axon Framework wired into Quarkus by hand (there is no Axon extension): JDBC event store and token store on
  * this service's PostgreSQL database, Jackson for events, snapshots and tokens, Axon's transactions on Quarkus's
- * JTA, pooled streaming processors for the projections. See docs/adr/0007-axon-on-quarkus.md.
+ * JTA, tracking event processors for the projections. See docs/adr/0007-axon-on-quarkus.md.
  */
 @ApplicationScoped
 public class Axon {
@@ -130,9 +131,12 @@ public class Axon {
                             .serializer(serializer)
                             .build())
                     .registerDefaultTransactionManager(c -> transactions)
-                    // events are handled up to 100 per transaction, each processor's stream cut in 4 segments: per
-                    // event transactions and 16 segments cost more than they give on a small machine
-                    .usingPooledStreamingEventProcessors((c, builder) -> builder.batchSize(100).initialSegmentCount(4));
+                    // One thread per processor, up to 100 events per transaction. A pooled streaming processor's
+                    // coordinator busy-waits on its work queues (ConcurrentLinkedQueue.size) whenever a projection
+                    // lags, and took a third of the CPU while cases were being opened at full speed.
+                    .usingTrackingEventProcessors()
+                    .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
+                            .forSingleThreadedProcessing().andBatchSize(100));
             if (processorsEnabled) {
                 // the CDI beans themselves, not their client proxies: Axon reads the handler annotations
                 processing.registerEventHandler(c -> ClientProxy.unwrap(queue))

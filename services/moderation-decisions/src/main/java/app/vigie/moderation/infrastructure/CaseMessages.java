@@ -32,47 +32,49 @@ public class CaseMessages {
                                int bans) {
     }
 
-    public void remember(UUID caseId, UUID communityId, String tenant, String authorId, String authorName,
-                         Instant openedAt) {
-        if (authorId == null || authorId.isBlank()) {
-            return;
-        }
+    /**
+     * Keeps the content of each message version and the author of each new message, for a whole batch in one
+     * round trip per table (a version or an author already kept is left alone).
+     */
+    public void rememberAll(java.util.List<app.vigie.contracts.message.MessageReceived> messages) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("""
+             PreparedStatement contents = connection.prepareStatement("""
+                     insert into case_content (case_id, version, text, media, permalink) values (?, ?, ?, ?, ?)
+                     on conflict (case_id, version) do nothing""");
+             PreparedStatement authors = connection.prepareStatement("""
                      insert into case_author (case_id, community_id, tenant, author_id, author_name, opened_at)
                      values (?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing""")) {
-            insert.setObject(1, caseId);
-            insert.setObject(2, communityId);
-            insert.setString(3, tenant);
-            insert.setString(4, authorId);
-            insert.setString(5, authorName);
-            insert.setTimestamp(6, Timestamp.from(openedAt));
-            insert.executeUpdate();
+            boolean anyAuthor = false;
+            for (var m : messages) {
+                contents.setObject(1, m.messageId());
+                contents.setInt(2, m.version());
+                contents.setString(3, m.text() == null ? "" : m.text());
+                contents.setString(4, app.vigie.contracts.EventPayloads.toTree(
+                        m.media() == null ? java.util.List.of() : m.media()).toString());
+                contents.setString(5, m.permalink());
+                contents.addBatch();
+                if (m.version() == 1 && m.author() != null && m.author().id() != null && !m.author().id().isBlank()) {
+                    authors.setObject(1, m.messageId());
+                    authors.setObject(2, m.communityId());
+                    authors.setString(3, m.tenant());
+                    authors.setString(4, m.author().id());
+                    authors.setString(5, m.author().name());
+                    authors.setTimestamp(6, Timestamp.from(m.receivedAt()));
+                    authors.addBatch();
+                    anyAuthor = true;
+                }
+            }
+            contents.executeBatch();
+            if (anyAuthor) {
+                authors.executeBatch();
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot remember the author of case " + caseId, e);
+            throw new IllegalStateException("cannot keep the content and authors of " + messages.size() + " messages", e);
         }
     }
 
     /** One version of the message under moderation, as the moderator reads it. */
     public record Content(int version, String text, com.fasterxml.jackson.databind.JsonNode media, String permalink) {
-    }
-
-    /** Keeps a version's content (a redelivery changes nothing). */
-    public void rememberContent(UUID caseId, int version, String text, Object media, String permalink) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("""
-                     insert into case_content (case_id, version, text, media, permalink) values (?, ?, ?, ?, ?)
-                     on conflict (case_id, version) do nothing""")) {
-            insert.setObject(1, caseId);
-            insert.setInt(2, version);
-            insert.setString(3, text == null ? "" : text);
-            insert.setString(4, app.vigie.contracts.EventPayloads.toTree(media == null ? java.util.List.of() : media)
-                    .toString());
-            insert.setString(5, permalink);
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot keep the content of case " + caseId, e);
-        }
     }
 
     /** Every version of the message, oldest first. */

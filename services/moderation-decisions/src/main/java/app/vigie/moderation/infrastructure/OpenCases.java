@@ -1,0 +1,43 @@
+package app.vigie.moderation.infrastructure;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/** Which cases exist already, asked of the event store for a whole batch at once. */
+@ApplicationScoped
+public class OpenCases {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** The ids among {@code caseIds} whose case has been opened (its first event is stored). */
+    public Set<UUID> among(Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return new HashSet<>();
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("""
+                     select aggregate_identifier from domain_event_entry
+                      where aggregate_identifier = any(?) and sequence_number = 0""")) {
+            select.setArray(1, connection.createArrayOf("varchar", caseIds.stream().map(UUID::toString).toArray()));
+            Set<UUID> open = new HashSet<>();
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    open.add(UUID.fromString(r.getString(1)));
+                }
+            }
+            return open;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look for open cases", e);
+        }
+    }
+}
