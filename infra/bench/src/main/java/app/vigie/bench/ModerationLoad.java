@@ -39,7 +39,9 @@ import org.HdrHistogram.Histogram;
  *   <li>{@code queue}: a million waiting cases in a bench community, then {@code GET /queue} pages, p50/p95/p99;
  *       the bench rows are removed afterwards.</li>
  * </ul>
- * Uses the demo community of radio-horizon that moderator.horizon works on.
+ * Every scenario works in a community of its own, created for the run (tenant radio-horizon, moderator.horizon
+ * assigned, French) and archived afterwards, so that the demo moderator's queue does not fill with bench cases;
+ * cases themselves stay, as every case does in the append-only event store.
  */
 public final class ModerationLoad {
 
@@ -67,7 +69,7 @@ public final class ModerationLoad {
     }
 
     void open(int count) throws Exception {
-        UUID community = community();
+        UUID community = benchCommunity();
         long before = lastGlobalIndex();
         long start = System.nanoTime();
         publish(community, count);
@@ -80,7 +82,7 @@ public final class ModerationLoad {
 
     void decide(int rate, int seconds) throws Exception {
         int total = rate * seconds;
-        UUID community = community();
+        UUID community = benchCommunity();
         long before = lastGlobalIndex();
         List<UUID> ids = publish(community, total + 500);
         waitForOpened(before, total + 500, Duration.ofMinutes(10));
@@ -139,16 +141,8 @@ public final class ModerationLoad {
     }
 
     void queue(int openCases, int pages) throws Exception {
-        UUID community = UUID.randomUUID();
+        UUID community = benchCommunity();
         try (Connection db = database()) {
-            try (PreparedStatement copy = db.prepareStatement("""
-                    insert into community_copy (id, tenant, languages, decision_sla_minutes, status, policy_version,
-                                                staff, revision, copied_at)
-                    values (?, 'radio-horizon', 'fr', 60, 'ACTIVE', 1, ?, 1, now())""")) {
-                copy.setObject(1, community);
-                copy.setString(2, "[{\"subject\":\"" + subject + "\",\"role\":\"MODERATOR\",\"languages\":[\"fr\"],\"team\":null}]");
-                copy.executeUpdate();
-            }
             long t0 = System.nanoTime();
             try (PreparedStatement rows = db.prepareStatement("""
                     insert into case_queue (case_id, community_id, tenant, language, risk, suggested_category, status,
@@ -170,10 +164,6 @@ public final class ModerationLoad {
                 measurePages("sla view", "/sla", Math.max(20, pages / 10));
             } finally {
                 try (PreparedStatement clean = db.prepareStatement("delete from case_queue where community_id = ?")) {
-                    clean.setObject(1, community);
-                    clean.executeUpdate();
-                }
-                try (PreparedStatement clean = db.prepareStatement("delete from community_copy where id = ?")) {
                     clean.setObject(1, community);
                     clean.executeUpdate();
                 }
@@ -280,20 +270,30 @@ public final class ModerationLoad {
         }
     }
 
-    /** An active community of radio-horizon that moderator.horizon works on (from the demo data). */
-    private UUID community() throws SQLException {
-        try (Connection db = database(); PreparedStatement select = db.prepareStatement("""
-                select id from community_copy
-                 where tenant = 'radio-horizon' and status = 'ACTIVE' and staff like ? and languages like '%fr%'
-                 order by id limit 1""")) {
-            select.setString(1, "%" + subject + "%");
-            try (ResultSet r = select.executeQuery()) {
-                if (!r.next()) {
-                    throw new IllegalStateException("no demo community for moderator.horizon: run ./vigie up first");
-                }
-                return r.getObject(1, UUID.class);
-            }
+    /**
+     * A community for this run only, in moderation's copy (as the registry's snapshot would make it), archived when
+     * the run ends so that it leaves the moderator's queue.
+     */
+    private UUID benchCommunity() throws SQLException {
+        UUID community = UUID.randomUUID();
+        try (Connection db = database(); PreparedStatement copy = db.prepareStatement("""
+                insert into community_copy (id, tenant, languages, decision_sla_minutes, status, policy_version,
+                                            staff, revision, copied_at)
+                values (?, 'radio-horizon', 'fr', 60, 'ACTIVE', 1, ?, 1, now())""")) {
+            copy.setObject(1, community);
+            copy.setString(2, "[{\"subject\":\"" + subject + "\",\"role\":\"MODERATOR\",\"languages\":[\"fr\"],\"team\":null}]");
+            copy.executeUpdate();
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection db = database(); PreparedStatement archive = db.prepareStatement(
+                    "update community_copy set status = 'ARCHIVED' where id = ?")) {
+                archive.setObject(1, community);
+                archive.executeUpdate();
+            } catch (SQLException e) {
+                System.err.println("could not archive bench community " + community + ": " + e.getMessage());
+            }
+        }));
+        return community;
     }
 
     private Connection database() throws SQLException {
