@@ -85,7 +85,8 @@ class AppealsAndRecordsTest {
         as("senior-moderator.horizon").post("/cases/" + caseId + "/claim").then().statusCode(200);
         as("senior-moderator.horizon").body("""
                 {"outcome":"REVERSE","explanation":"Insulte visant l'animatrice"}""")
-                .post("/cases/" + caseId + "/appeal-decision").then().statusCode(409);
+                .post("/cases/" + caseId + "/appeal-decision").then().statusCode(400)
+                .body("errors[0].field", equalTo("body.rejection"));
         as("senior-moderator.horizon").body("""
                 {"outcome":"REVERSE","explanation":"Insulte visant l'animatrice",
                  "rejection":{"category":"INSULT","ground":"INCOMPATIBLE_WITH_TERMS","reference":"Charte, article 2",

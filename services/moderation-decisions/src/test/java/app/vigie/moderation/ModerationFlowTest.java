@@ -147,6 +147,11 @@ class ModerationFlowTest {
                 {"category":"INSULT","ground":"INCOMPATIBLE_WITH_TERMS","reference":"x","action":"REMOVED"}""")
                 .post("/cases/" + caseId + "/reject").then().statusCode(400)
                 .body("errors[0].field", equalTo("body.explanation"));
+        as("moderator.horizon").body("""
+                {"category":"INSULT","ground":"INCOMPATIBLE_WITH_TERMS","reference":"x","explanation":"a\\u0000b",
+                 "action":"REMOVED"}""")
+                .post("/cases/" + caseId + "/reject").then().statusCode(400)
+                .body("errors[0].field", equalTo("body.explanation"));
         as("moderator.horizon").queryParam("category", "RUDE").get("/queue").then().statusCode(400)
                 .body("errors[0].field", equalTo("query.category"));
     }

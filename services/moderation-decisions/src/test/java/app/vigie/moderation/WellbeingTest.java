@@ -29,6 +29,7 @@ class WellbeingTest {
         UUID team = UUID.randomUUID();
         UUID community = Fixtures.community(db, "maison-lumen", team, "moderator.lumen");
         as("moderator.lumen").body("{\"cap\":1}").put("/wellbeing/caps/" + team).then().statusCode(403);
+        as("senior-moderator.lumen").body("{\"cap\":1000}").put("/wellbeing/caps/" + team).then().statusCode(403);
         as("staff.admin").body("{\"cap\":-1}").put("/wellbeing/caps/" + team).then().statusCode(400)
                 .body("errors[0].field", equalTo("body.cap"));
         as("staff.admin").body("{\"cap\":1}").put("/wellbeing/caps/" + team).then().statusCode(200);

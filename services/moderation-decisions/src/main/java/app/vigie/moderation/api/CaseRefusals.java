@@ -12,6 +12,14 @@ public class CaseRefusals {
 
     private final ProblemMappers problems = new ProblemMappers();
 
+    /** Two commands on the same case at the same moment: the second lost the race and may try again. */
+    @ServerExceptionMapper({org.axonframework.modelling.command.ConcurrencyException.class,
+            org.axonframework.modelling.command.AggregateStreamCreationException.class})
+    public Response raced(RuntimeException e, UriInfo uri) {
+        return problems.problem(ProblemException.conflict("the case changed at the same moment; read it again and retry"),
+                uri);
+    }
+
     @ServerExceptionMapper
     public Response refused(CaseRefused e, UriInfo uri) {
         return problems.problem(e.kind() == CaseRefused.Kind.FORBIDDEN

@@ -137,6 +137,8 @@ public class CaseResource {
     @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR})
     @Operation(summary = "Reject the message with category, ground, explanation and action (you must hold the claim)")
     public RestResponse<Void> reject(@PathParam("id") UUID id, @Valid @NotNull CaseDtos.Rejection rejection) {
+        printable("body.reference", rejection.reference());
+        printable("body.explanation", rejection.explanation());
         cases.reject(id, rejection.category(), rejection.ground(), rejection.reference(), rejection.explanation(),
                 rejection.action());
         return RestResponse.noContent();
@@ -147,6 +149,7 @@ public class CaseResource {
     @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR})
     @Operation(summary = "Hand the case to the senior moderators, with the reason")
     public RestResponse<Void> escalate(@PathParam("id") UUID id, @Valid @NotNull CaseDtos.Escalation escalation) {
+        printable("body.reason", escalation.reason());
         cases.escalate(id, escalation.reason());
         return RestResponse.noContent();
     }
@@ -156,6 +159,7 @@ public class CaseResource {
     @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.PLATFORM_ADMIN})
     @Operation(summary = "Add an internal note to the case")
     public RestResponse<Void> comment(@PathParam("id") UUID id, @Valid @NotNull CaseDtos.Comment comment) {
+        printable("body.text", comment.text());
         cases.comment(id, comment.text());
         return RestResponse.status(RestResponse.Status.CREATED);
     }
@@ -165,6 +169,7 @@ public class CaseResource {
     @RolesAllowed({Roles.MODERATOR, Roles.SENIOR_MODERATOR})
     @Operation(summary = "Ask community management for a public reply (publishes case.needs-reply)")
     public RestResponse<Void> requestReply(@PathParam("id") UUID id, @Valid @NotNull CaseDtos.ReplyRequest request) {
+        printable("body.note", request.note());
         cases.requestReply(id, request.note());
         return RestResponse.accepted();
     }
@@ -175,6 +180,7 @@ public class CaseResource {
     @Operation(summary = "Appeal the decision, for the author (through the client's system) or for the client; "
             + "a moderator other than the one who decided takes it")
     public RestResponse<Void> appeal(@PathParam("id") UUID id, @Valid @NotNull CaseDtos.Appeal appeal) {
+        printable("body.reason", appeal.reason());
         cases.appeal(id, appeal.reason());
         return RestResponse.accepted();
     }
@@ -185,10 +191,29 @@ public class CaseResource {
     @Operation(summary = "Uphold or reverse the decision under appeal (you must hold the claim, and not be the one who decided)")
     public RestResponse<Void> decideAppeal(@PathParam("id") UUID id, @Valid @NotNull CaseDtos.AppealDecision decision) {
         CaseDtos.Rejection r = decision.rejection();
+        printable("body.explanation", decision.explanation());
+        if (r != null) {
+            printable("body.rejection.reference", r.reference());
+            printable("body.rejection.explanation", r.explanation());
+        }
+        if (decision.outcome() == app.vigie.moderation.domain.AppealOutcome.REVERSE && r == null
+                && "APPROVED".equals(cases.visible(id).decision())) {
+            throw ProblemException.invalid("body.rejection", "reversing an approval is a rejection: give it");
+        }
         cases.decideAppeal(id, decision.outcome(), decision.explanation(), r == null ? null
                 : new app.vigie.moderation.domain.CaseCommands.Rejection(r.category(), r.ground(), r.reference(),
                         r.explanation(), r.action()));
         return RestResponse.noContent();
+    }
+
+    /**
+     * Texts that reach the record must be storable as JSON in PostgreSQL, which refuses U+0000: refused here, with
+     * the field, rather than failing later where nobody can answer.
+     */
+    private static void printable(String field, String value) {
+        if (value != null && value.indexOf(0) >= 0) {
+            throw ProblemException.invalid(field, "must not contain the NUL character (U+0000)");
+        }
     }
 
     private static QueueRows.Filter filter(String communityId, String language, String category) {

@@ -60,7 +60,8 @@ public class WellbeingResource {
 
     @PUT
     @Path("/caps/{teamId}")
-    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.SENIOR_MODERATOR})
+    // Platform admins only: teams are the agency's, and a cap lifted by the people it protects protects no one.
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(summary = "Set how many distressing cases a team's moderators decide per shift before a break")
     public RestResponse<Cap> setCap(@PathParam("teamId") UUID teamId, @Valid @NotNull Cap cap) {
         exposures.setCap(teamId, cap.cap(), caller.subject(), clock.instant());

@@ -127,27 +127,36 @@ public class Cases {
         List<UUID> skipped = new ArrayList<>();
         String subject = caller.subject();
         boolean senior = senior();
-        for (int attempt = 0; attempt < 5; attempt++) {
-            Optional<QueueRows.Row> claimed;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Attempt result;
             try {
-                claimed = QuarkusTransaction.requiringNew().call(() -> {
+                result = QuarkusTransaction.requiringNew().call(() -> {
                     Instant now = clock.instant();
-                    Optional<QueueRows.Row> candidate = queue.lockNext(allowed, filter, subject, senior, breakDue, now, skipped);
-                    if (candidate.isEmpty()) {
-                        return Optional.<QueueRows.Row>empty();
+                    QueueRows.Locked locked = queue.lockNext(allowed, filter, subject, senior, breakDue, now, skipped);
+                    if (locked.row().isEmpty()) {
+                        // none waiting, or all the best held by other moderators claiming them right now
+                        skipped.addAll(locked.candidates());
+                        return new Attempt(Optional.empty(), !locked.candidates().isEmpty());
                     }
-                    QueueRows.Row row = candidate.get();
+                    QueueRows.Row row = locked.row().get();
                     skipped.add(row.caseId());
                     commands.sendAndWait(new CaseCommands.ClaimCase(row.caseId(), subject, senior, now.plus(lease), now));
                     queue.markClaimed(row.caseId(), subject, now.plus(lease));
-                    return Optional.of(row.claimedBy(subject, now.plus(lease)));
+                    return new Attempt(Optional.of(row.claimedBy(subject, now.plus(lease))), false);
                 });
-            } catch (app.vigie.moderation.domain.CaseRefused refused) {
-                continue;
+            } catch (app.vigie.moderation.domain.CaseRefused
+                     | org.axonframework.modelling.command.ConcurrencyException refused) {
+                continue; // the queue lagged behind the case, or someone claimed it directly: next one
             }
-            return claimed;
+            if (result.claimed().isPresent() || !result.tryFurther()) {
+                return result.claimed();
+            }
         }
         return Optional.empty();
+    }
+
+    /** One claim-next attempt: the case claimed, or whether others held the candidates (so look further). */
+    private record Attempt(Optional<QueueRows.Row> claimed, boolean tryFurther) {
     }
 
     public List<QueueRows.Row> queue(QueueRows.Filter filter, int limit) {
@@ -182,7 +191,7 @@ public class Cases {
     /** Assignments are read from a copy at most a few seconds old (CommunityCopies.recent). */
     private boolean mayTake(QueueRows.Row row) {
         return communities.recent(row.communityId())
-                .filter(c -> caller.canSee(c.tenant()))
+                .filter(c -> caller.canSee(c.tenant()) && "ACTIVE".equals(c.status()))
                 .map(c -> c.takes(caller.subject(), row.language()))
                 .orElse(false);
     }
@@ -190,7 +199,7 @@ public class Cases {
     private List<QueueRows.Allowed> allowedCommunities() {
         return communities.assignedTo(caller.subject()).stream()
                 .filter(c -> caller.canSee(c.tenant()) && "ACTIVE".equals(c.status()))
-                .map(c -> new QueueRows.Allowed(c.id(), c.staff().stream()
+                .map(c -> new QueueRows.Allowed(c.id(), c.moderators()
                         .filter(s -> s.subject().equals(caller.subject()))
                         .flatMap(s -> s.languages().isEmpty() ? java.util.stream.Stream.of("*") : s.languages().stream())
                         .distinct().toList()))

@@ -220,8 +220,12 @@ public class ModerationCase {
     void on(CaseEvents.CaseContentEdited event) {
         messageVersion = event.messageVersion();
         if (event.reopened()) {
+            // a decision on the new text is a new decision: it may be appealed in its turn
             decided = false;
             decision = null;
+            decidedBy = null;
+            decidedAt = null;
+            appealed = false;
             appealOpen = false;
             claimant = null;
             leaseUntil = null;

@@ -32,6 +32,9 @@ public class CommunityCopies {
     @Inject
     Clock clock;
 
+    /** Staff roles (registry) that make a person work the community's cases. */
+    static final java.util.Set<String> MODERATING_ROLES = java.util.Set.of("MODERATOR", "SENIOR_MODERATOR");
+
     /** One person assigned to a community, the languages they read (empty: any), and the team they come through. */
     public record Staff(String subject, String role, List<String> languages, UUID team) {
     }
@@ -40,10 +43,15 @@ public class CommunityCopies {
     public record Community(UUID id, String tenant, List<String> languages, int decisionSlaMinutes, String status,
                             int policyVersion, List<Staff> staff, Double autoApproveBelow) {
 
-        /** Whether {@code subject} works on this community and reads {@code language}. */
+        /** Whether {@code subject} moderates this community and reads {@code language}. */
         public boolean takes(String subject, String language) {
-            return staff.stream().anyMatch(s -> s.subject().equals(subject)
+            return moderators().anyMatch(s -> s.subject().equals(subject)
                     && (s.languages().isEmpty() || language == null || s.languages().contains(language)));
+        }
+
+        /** The staff who moderate here (community managers answer, they do not decide). */
+        public java.util.stream.Stream<Staff> moderators() {
+            return staff.stream().filter(s -> MODERATING_ROLES.contains(s.role()));
         }
     }
 
@@ -91,8 +99,9 @@ public class CommunityCopies {
     }
 
     /**
-     * The same, from a copy at most a few seconds old: opening thousands of cases a second of the same communities
-     * need not read and parse each community every time. Decisions about who may act read {@link #find}.
+     * The same, from a copy at most five seconds old (per instance): opening thousands of cases a second, or
+     * checking who may decide at hundreds of decisions a second, need not read and parse the community each time.
+     * A change of assignment therefore takes up to five seconds to apply.
      */
     public Optional<Community> recent(UUID id) {
         Instant now = clock.instant();
@@ -116,7 +125,7 @@ public class CommunityCopies {
     public List<Community> assignedTo(String subject) {
         // a coarse filter in SQL (the subject appears in the staff JSON), the exact one in Java
         return all("where staff like ?", "%\"" + subject.replace("%", "") + "\"%").stream()
-                .filter(c -> c.staff().stream().anyMatch(s -> s.subject().equals(subject))).toList();
+                .filter(c -> c.moderators().anyMatch(s -> s.subject().equals(subject))).toList();
     }
 
     private List<Community> all(String where, Object parameter) {

@@ -64,9 +64,12 @@ public class MessageEvents {
         Delivery delivery = new Delivery(message, new CompletableFuture<>());
         waiting.add(delivery);
         try {
-            delivery.done().join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            // bounded: should the opener ever stop, the delivery fails (and is redelivered) instead of hanging
+            delivery.done().get(2, TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+            throw new IllegalStateException("message " + message.messageId() + " was not opened in time", e);
         }
     }
 
@@ -84,30 +87,40 @@ public class MessageEvents {
                 open(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 LOG.error("case opener: unexpected failure, going on", e);
             }
         }
     }
 
+    /** Every delivery of the batch is completed, whatever happens: none may wait for ever. */
     private void open(List<Delivery> batch) {
         try {
             opening.openAll(batch.stream().map(Delivery::message).toList());
             batch.forEach(d -> d.done().complete(null));
-        } catch (RuntimeException batchFailure) {
+        } catch (Throwable batchFailure) {
             LOG.debugf(batchFailure, "a batch of %d messages failed; opening them one by one", batch.size());
             for (Delivery d : batch) {
                 try {
                     opening.open(d.message());
                     d.done().complete(null);
-                } catch (RuntimeException e) {
-                    if (d.message().version() == 1 && opening.isOpen(d.message().messageId())) {
-                        d.done().complete(null); // opened meanwhile by another delivery of the same message
+                } catch (Throwable e) {
+                    if (openedMeanwhile(d.message())) {
+                        d.done().complete(null);
                     } else {
                         d.done().completeExceptionally(e);
                     }
                 }
             }
+        }
+    }
+
+    /** Whether the case of a first version exists after all (another delivery of the same message opened it). */
+    private boolean openedMeanwhile(MessageReceived message) {
+        try {
+            return message.version() == 1 && opening.isOpen(message.messageId());
+        } catch (RuntimeException e) {
+            return false; // the database is away: the delivery fails and is retried later
         }
     }
 }

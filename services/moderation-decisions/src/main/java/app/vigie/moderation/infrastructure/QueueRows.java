@@ -100,8 +100,12 @@ public class QueueRows {
      * candidates are found through the index, then the first of them not locked is locked. Must run inside a
      * transaction, which keeps the lock until it commits.
      */
-    public Optional<Row> lockNext(List<Allowed> allowed, Filter filter, String moderator, boolean senior,
-                                  boolean spareDistressing, Instant now, List<UUID> skip) {
+    /** What an attempt to lock the next case found: the row it locked, or the candidates others held. */
+    public record Locked(Optional<Row> row, List<UUID> candidates) {
+    }
+
+    public Locked lockNext(List<Allowed> allowed, Filter filter, String moderator, boolean senior,
+                           boolean spareDistressing, Instant now, List<UUID> skip) {
         List<Object> parameters = new ArrayList<>(takeableParameters(allowed, filter, now));
         parameters.add(spareDistressing);
         parameters.add(moderator);
@@ -117,14 +121,15 @@ public class QueueRows {
                          and not (w.case_id = any(?))
                 """), parameters.toArray()).stream().map(Row::caseId).toList();
         if (candidates.isEmpty()) {
-            return Optional.empty();
+            return new Locked(Optional.empty(), candidates);
         }
-        return query("select " + COLUMNS + """
+        return new Locked(query("select " + COLUMNS + """
                   from case_queue q
                  where q.case_id = any(?) and q.status <> 'DECIDED' and (q.status = 'OPEN' or q.lease_until < ?)
                  order by q.deadline, q.risk desc
                  limit 1
-                 for update skip locked""", candidates.toArray(UUID[]::new), Timestamp.from(now)).stream().findFirst();
+                 for update skip locked""", candidates.toArray(UUID[]::new), Timestamp.from(now)).stream().findFirst(),
+                candidates);
     }
 
     /** How many of the best waiting cases claim-next considers before locking one. */

@@ -327,4 +327,19 @@ class ModerationCaseTest {
                 .when(new CaseCommands.RecordEdit(CASE, 2, "fr", 90, Category.THREAT, List.of(), true, later, later))
                 .expectNoEvents();
     }
+
+    @Test
+    void aDecisionOnEditedTextMayBeAppealedEvenIfTheOldOneWas() {
+        Instant later = T0.plus(Duration.ofDays(1));
+        fixture.given(opened(), claimedBy("mod-a"), approvedBy("mod-a", T0.plusSeconds(30)), appealed(),
+                        new CaseClaimed(CASE, "radio-horizon", "mod-b", T0.plusSeconds(7500), T0.plusSeconds(7200)),
+                        new CaseEvents.AppealDecided(CASE, "radio-horizon", COMMUNITY, 3, "mod-b", AppealOutcome.UPHOLD,
+                                "APPROVED", "ok", null, null, null, null, T0.plusSeconds(7300)),
+                        new CaseEvents.CaseContentEdited(CASE, "radio-horizon", 2, "fr", 90, Category.THREAT, List.of(),
+                                true, true, later.plusSeconds(3600), later),
+                        new CaseClaimed(CASE, "radio-horizon", "mod-c", later.plusSeconds(300), later.plusSeconds(10)),
+                        new CaseApproved(CASE, "radio-horizon", COMMUNITY, 3, "mod-c", later.plusSeconds(20)))
+                .when(new CaseCommands.AppealCase(CASE, "client", "menace", Duration.ofDays(180), later.plusSeconds(60)))
+                .expectSuccessfulHandlerExecution();
+    }
 }
