@@ -141,6 +141,46 @@ class BatchAndValidationTest {
         }
     }
 
+    /**
+     * Single submissions arriving together are stored in one transaction, yet each keeps its own sender's rights:
+     * a client posting into another company's community is refused, the others' messages are stored.
+     */
+    @Test
+    void singleSubmissionsStoredTogetherKeepEachSendersRights() throws Exception {
+        UUID community = Communities.registered(db, "radio-horizon", ModerationMode.A_POSTERIORI);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.CompletableFuture<Response>> horizon = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<Response>> lumen = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String ownMessage = Communities.message(community, "together-h-" + i, "Bonjour " + i);
+            String intrusion = Communities.message(community, "together-l-" + i, "Intrusion " + i);
+            horizon.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> IngestTest.horizonClient().body(ownMessage).post("/messages"), pool));
+            lumen.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> given().auth().oauth2(Keycloak.clientToken("integration-maison-lumen"))
+                            .contentType(ContentType.JSON).body(intrusion).post("/messages"), pool));
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (var post : horizon) {
+            Response response = post.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            response.then().statusCode(201);
+            ids.add(response.path("id"));
+        }
+        for (var post : lumen) {
+            post.get(60, java.util.concurrent.TimeUnit.SECONDS).then().statusCode(400)
+                    .body("errors[0].field", equalTo("body.communityId"));
+        }
+        pool.shutdown();
+        assertThat(ids).hasSize(12);
+        try (var connection = db.getConnection();
+             var count = connection.prepareStatement("select count(*) from message where community_id = ?")) {
+            count.setObject(1, community);
+            var rows = count.executeQuery();
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(12);
+        }
+    }
+
     @Test
     void onlyIntegrationClientsPlatformAdminsAndServicesSubmit() throws Exception {
         UUID community = Communities.registered(db, "radio-horizon", ModerationMode.A_POSTERIORI);

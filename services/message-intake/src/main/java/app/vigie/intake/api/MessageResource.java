@@ -39,6 +39,10 @@ public class MessageResource {
     @Inject
     Ingestion ingestion;
     @Inject
+    app.vigie.intake.application.SingleSubmissions singles;
+    @Inject
+    app.vigie.platform.security.Caller caller;
+    @Inject
     MessageQueries queries;
     @Inject
     app.vigie.intake.application.Deliveries deliveries;
@@ -51,8 +55,8 @@ public class MessageResource {
         if (checked.problem() != null) {
             throw checked.problem();
         }
-        return ingestion.ingest(List.of(checked.submitted())).map(outcomes -> {
-            Ingestion.Outcome o = outcomes.get(0);
+        java.util.Optional<String> scope = caller.tenantScope();
+        return singles.submit(checked.submitted(), tenant -> scope.map(tenant::equals).orElse(true)).map(o -> {
             if (o.problem() != null) {
                 throw o.problem();
             }

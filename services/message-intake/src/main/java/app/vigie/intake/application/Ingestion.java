@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -86,8 +87,34 @@ public class Ingestion {
      */
     @WithTransaction
     public Uni<List<Outcome>> apply(List<Change> changes, Predicate<String> mayPostTo) {
+        return applyAll(changes, (item, tenant) -> mayPostTo.test(tenant));
+    }
+
+    /**
+     * New messages from different senders, in one transaction: each item with what its own sender may post to
+     * (see {@link SingleSubmissions}, which gathers concurrent single submissions).
+     */
+    @WithTransaction
+    public Uni<List<Outcome>> ingestEach(List<Submitted> items, List<Predicate<String>> mayPostTo,
+                                         List<String> requestIds) {
+        Map<Submitted, Predicate<String>> senders = new java.util.IdentityHashMap<>();
+        Map<Submitted, String> requests = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            senders.put(items.get(i), mayPostTo.get(i));
+            requests.put(items.get(i), requestIds.get(i));
+        }
+        return applyAll(items.stream().<Change>map(Add::new).toList(),
+                (item, tenant) -> senders.get(item).test(tenant), requests);
+    }
+
+    private Uni<List<Outcome>> applyAll(List<Change> changes, BiPredicate<Submitted, String> mayPostTo) {
+        return applyAll(changes, mayPostTo, Map.of());
+    }
+
+    private Uni<List<Outcome>> applyAll(List<Change> changes, BiPredicate<Submitted, String> mayPostTo,
+                                        Map<Submitted, String> requestIds) {
         return communities(changes).chain(communities -> {
-            Batch batch = new Batch(communities);
+            Batch batch = new Batch(communities, requestIds);
             // A Multi rather than a chain of Unis: a chain a thousand deep overflows the stack of a cold JVM.
             return countRepeats(changes, batch).chain(() -> Multi.createFrom().iterable(runs(changes))
                     .onItem().transformToUniAndConcatenate(run -> run.getFirst() instanceof Add
@@ -121,8 +148,12 @@ public class Ingestion {
         /** tenant → fingerprint → how many times seen in the window, counting this batch's earlier items */
         final Map<String, Map<String, Integer>> repeats = new HashMap<>();
 
-        Batch(Map<String, CommunityCopyEntity> communities) {
+        /** The request each item came from, when items of several requests are stored together. */
+        final Map<Submitted, String> requestIds;
+
+        Batch(Map<String, CommunityCopyEntity> communities, Map<Submitted, String> requestIds) {
             this.communities = communities;
+            this.requestIds = requestIds;
         }
     }
 
@@ -188,8 +219,9 @@ public class Ingestion {
     }
 
     /** Why an item cannot be applied to its community (unknown to the sender, or archived); null when it can. */
-    private static ProblemException refusal(Submitted item, CommunityCopyEntity community, Predicate<String> mayPostTo) {
-        if (community == null || !mayPostTo.test(community.tenant)) {
+    private static ProblemException refusal(Submitted item, CommunityCopyEntity community,
+                                            BiPredicate<Submitted, String> mayPostTo) {
+        if (community == null || !mayPostTo.test(item, community.tenant)) {
             return ProblemException.invalid(
                     item.fieldPrefix() + (item.message().communityId() != null ? "communityId" : "pageId"),
                     "no such community");
@@ -200,7 +232,7 @@ public class Ingestion {
         return null;
     }
 
-    private Uni<Outcome> one(Change change, Batch batch, Predicate<String> mayPostTo) {
+    private Uni<Outcome> one(Change change, Batch batch, BiPredicate<Submitted, String> mayPostTo) {
         Submitted item = itemOf(change);
         CommunityCopyEntity community = batch.communities.get(key(item.message()));
         ProblemException refusal = refusal(item, community, mayPostTo);
@@ -223,7 +255,7 @@ public class Ingestion {
      * those already stored (replays), one appends the events of those created. An item repeating an earlier one
      * of the same request (same community and external id) is a duplicate of it.
      */
-    private Uni<List<Outcome>> storeNew(List<Submitted> items, Batch batch, Predicate<String> mayPostTo) {
+    private Uni<List<Outcome>> storeNew(List<Submitted> items, Batch batch, BiPredicate<Submitted, String> mayPostTo) {
         List<Outcome> refusals = new ArrayList<>();
         Map<MessageStore.Key, New> firsts = new java.util.LinkedHashMap<>();
         Map<Submitted, MessageStore.Key> repeated = new java.util.IdentityHashMap<>();
@@ -258,8 +290,10 @@ public class Ingestion {
                     outcomes.add(stored(item, inserted.contains(first.messageId()) ? first.messageId() : existing.get(key),
                             first));
                 });
-                List<Outbox.Event> created = events.stream().filter(e -> inserted.contains(e.messageId()))
-                        .map(e -> new Outbox.Event(EventTypes.MESSAGE_RECEIVED, MessageReceived.VERSION, e.tenant(), e))
+                List<Outbox.Event> created = firsts.values().stream()
+                        .filter(n -> inserted.contains(n.event().messageId()))
+                        .map(n -> new Outbox.Event(EventTypes.MESSAGE_RECEIVED, MessageReceived.VERSION,
+                                n.event().tenant(), n.event(), batch.requestIds.get(n.item())))
                         .toList();
                 return outbox.appendAll(created).replaceWith(outcomes);
             });
@@ -294,7 +328,7 @@ public class Ingestion {
     private Uni<Outcome> edit(Submitted item, CommunityCopyEntity community, Batch batch) {
         return store.current(community.id, item.message().externalId()).chain(current -> {
             if (current.isEmpty()) {
-                return storeNew(List.of(item), batch, c -> true).map(List::getFirst);
+                return storeNew(List.of(item), batch, (i, tenant) -> true).map(List::getFirst);
             }
             MessageStore.Current message = current.get();
             Instant now = clock.instant();

@@ -26,8 +26,15 @@ public class Outbox {
     @Inject
     Clock clock;
 
-    /** An event to record: its type and schema version, the tenant it concerns, and its payload. */
-    public record Event(String type, int version, String tenant, Object payload) {
+    /**
+     * An event to record: its type and schema version, the tenant it concerns, its payload, and the request it
+     * comes from (null: the current one).
+     */
+    public record Event(String type, int version, String tenant, Object payload, String correlationId) {
+
+        public Event(String type, int version, String tenant, Object payload) {
+            this(type, version, tenant, payload, null);
+        }
     }
 
     /**
@@ -72,7 +79,7 @@ public class Outbox {
         String correlationId = RequestIds.current();
         List<EventEnvelope> envelopes = events.stream()
                 .map(e -> new EventEnvelope(UuidV7.generate(clock), e.type(), e.version(), now, e.tenant(),
-                        correlationId, EventPayloads.toTree(e.payload())))
+                        e.correlationId() != null ? e.correlationId() : correlationId, EventPayloads.toTree(e.payload())))
                 .toList();
         // All rows travel as one JSON document that PostgreSQL unpacks: one parameter whatever the batch size,
         // and the payload reaches the jsonb column as JSON (bound directly, the reactive driver would store a
