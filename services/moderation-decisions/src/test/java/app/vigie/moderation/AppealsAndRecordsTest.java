@@ -77,7 +77,7 @@ class AppealsAndRecordsTest {
                 .then().statusCode(202);
         given().auth().oauth2(Keycloak.clientToken("integration-radio-horizon")).contentType(ContentType.JSON)
                 .body("{\"reason\":\"encore\"}").post("/cases/" + caseId + "/appeal").then().statusCode(409);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as("senior-moderator.horizon").get("/queue")
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> ModerationFlowTest.inQueue("senior-moderator.horizon", community)
                 .then().body("caseId", hasItem(caseId.toString())));
 
         as("moderator.horizon").post("/cases/" + caseId + "/claim").then().statusCode(403)

@@ -40,14 +40,15 @@ class ClaimNextTest {
                 ids.add(Fixtures.messageReceived(broker, community, "maison-lumen", "fr", 10 * i).toString());
             }
         }
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as("moderator.lumen").get("/queue")
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> ModerationFlowTest.inQueue("moderator.lumen", community)
                 .then().statusCode(200).body("caseId", hasItems(ids.toArray(String[]::new))));
 
         var pool = Executors.newFixedThreadPool(6);
         List<CompletableFuture<Response>> claims = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             String user = i % 2 == 0 ? "moderator.lumen" : "senior-moderator.lumen";
-            claims.add(CompletableFuture.supplyAsync(() -> as(user).post("/queue/claim-next"), pool));
+            claims.add(CompletableFuture.supplyAsync(
+                    () -> as(user).queryParam("communityId", community.toString()).post("/queue/claim-next"), pool));
         }
         Set<String> claimed = new HashSet<>();
         int got = 0;
@@ -61,7 +62,8 @@ class ClaimNextTest {
         }
         pool.shutdown();
         assertThat(claimed).hasSize(got);
-        assertThat(got).isGreaterThanOrEqualTo(5);
+        assertThat(got).isEqualTo(6);
+        assertThat(claimed).containsExactlyInAnyOrderElementsOf(ids);
     }
 
     @Test

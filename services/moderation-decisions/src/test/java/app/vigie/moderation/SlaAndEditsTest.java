@@ -45,7 +45,7 @@ class SlaAndEditsTest {
                 .body("communityId", not(hasItem(community.toString())));
         as("moderator.horizon").queryParam("dueWithinMinutes", "soon").get("/sla").then().statusCode(400)
                 .body("errors[0].field", equalTo("query.dueWithinMinutes"));
-        as("moderator.horizon").get("/queue").then().body("[0].caseId", equalTo(late.toString()));
+        ModerationFlowTest.inQueue("moderator.horizon", community).then().body("[0].caseId", equalTo(late.toString()));
         as("moderator.horizon").get("/cases/" + fresh).then().statusCode(200);
     }
 

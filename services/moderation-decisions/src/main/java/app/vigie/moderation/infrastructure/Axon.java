@@ -20,6 +20,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -131,6 +132,9 @@ public class Axon {
                             .serializer(serializer)
                             .build())
                     .registerDefaultTransactionManager(c -> transactions)
+                    // A handler that fails stops its processor, which retries the batch with back-off: Axon's
+                    // default would log and go on, and an outbox row or a queue row would be lost for good.
+                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                     // One thread per processor, up to 100 events per transaction. A pooled streaming processor's
                     // coordinator busy-waits on its work queues (ConcurrentLinkedQueue.size) whenever a projection
                     // lags, and took a third of the CPU while cases were being opened at full speed.
