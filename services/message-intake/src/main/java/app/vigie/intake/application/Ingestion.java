@@ -364,16 +364,25 @@ public class Ingestion {
                 pages.computeIfAbsent(in.platform(), p -> new java.util.HashSet<>()).add(in.pageId());
             }
         }
-        Map<String, CommunityCopyEntity> found = new HashMap<>();
-        Uni<Void> lookups = ids.isEmpty() ? Uni.createFrom().voidItem()
-                : CommunityCopyEntity.<CommunityCopyEntity>list("id in ?1", ids)
-                        .invoke(list -> list.forEach(c -> found.put(c.id.toString(), c))).replaceWithVoid();
-        for (var page : pages.entrySet()) {
-            lookups = lookups.chain(() -> CommunityCopyEntity.<CommunityCopyEntity>list(
-                            "platform = ?1 and externalId in ?2", page.getKey(), page.getValue())
-                    .invoke(list -> list.forEach(c -> found.put(c.platform + "/" + c.externalId, c))).replaceWithVoid());
-        }
-        return lookups.replaceWith(found);
+        List<String> pageKeys = new ArrayList<>();
+        pages.forEach((platform, ids2) -> ids2.forEach(page -> pageKeys.add(platform.name() + "/" + page)));
+        // One native query (no HQL to parse: the plan cache is off, see application.properties), both kinds at once.
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select * from community_copy
+                         where id = any(cast(cast(:ids as text[]) as uuid[]))
+                            or platform || '/' || external_id = any(cast(:pages as text[]))""",
+                        CommunityCopyEntity.class)
+                .setParameter("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .setParameter("pages", pageKeys.toArray(String[]::new))
+                .getResultList())
+                .map(list -> {
+                    Map<String, CommunityCopyEntity> found = new HashMap<>();
+                    for (CommunityCopyEntity c : list) {
+                        found.put(c.id.toString(), c);
+                        found.put(c.platform + "/" + c.externalId, c);
+                    }
+                    return found;
+                });
     }
 
     private static String key(MessageDtos.In in) {

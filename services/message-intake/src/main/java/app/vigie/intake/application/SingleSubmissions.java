@@ -16,7 +16,7 @@ import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Gathers single-message submissions that arrive within a couple of milliseconds of each other and stores them
+ * Gathers single-message submissions that arrive within a few milliseconds of each other and stores them
  * in one transaction (group commit): each request still gets its own answer, and waits at most the linger time
  * longer, but a message costs a share of one commit and a few set-wise statements instead of a transaction of its
  * own. If the shared transaction fails, each message is stored again alone, so that one bad message cannot fail
@@ -29,7 +29,7 @@ public class SingleSubmissions {
     Ingestion ingestion;
     @Inject
     Vertx vertx;
-    @ConfigProperty(name = "vigie.intake.single.linger", defaultValue = "PT0.002S")
+    @ConfigProperty(name = "vigie.intake.single.linger", defaultValue = "PT0.004S")
     Duration linger;
     @ConfigProperty(name = "vigie.intake.single.max-batch", defaultValue = "200")
     int maxBatch;
