@@ -184,4 +184,33 @@ class ModerationFlowTest {
                 .body("queueRow.status", equalTo("DECIDED")));
         inQueue("moderator.horizon", community).then().body("caseId", not(hasItem(caseId.toString())));
     }
+
+    @Test
+    void anEscalatedCaseIsDecidedByASeniorModeratorOfTheCommunity() throws Exception {
+        UUID community = Fixtures.community(db, "radio-horizon", "moderator.horizon", "senior-moderator.horizon");
+        UUID elsewhere = Fixtures.community(db, "radio-horizon", "moderator.horizon");
+        Broker.Listener escalations = broker.listen(EventTypes.CASE_ESCALATED);
+        UUID caseId = Fixtures.messageReceived(broker, community, "radio-horizon", "fr", 88);
+        awaitInQueue("moderator.horizon", community, caseId);
+        as("moderator.horizon").post("/cases/" + caseId + "/claim").then().statusCode(200);
+        as("moderator.horizon").body("{\"reason\":\"Menace possible, à confirmer\"}")
+                .post("/cases/" + caseId + "/escalate").then().statusCode(204);
+        String escalated;
+        do {
+            escalated = escalations.next(Duration.ofSeconds(20)).body();
+        } while (!escalated.contains(caseId.toString()));
+        assertThat(escalated).contains("Menace possible");
+
+        as("moderator.horizon").post("/cases/" + caseId + "/claim").then().statusCode(403)
+                .contentType("application/problem+json");
+        as("senior-moderator.horizon").post("/cases/" + caseId + "/claim").then().statusCode(200);
+        as("senior-moderator.horizon").body("""
+                {"category":"THREAT","ground":"ILLEGAL_CONTENT","reference":"Code pénal, art. 222-17",
+                 "explanation":"Menace de violence","action":"REMOVED"}""")
+                .post("/cases/" + caseId + "/reject").then().statusCode(204);
+        // a senior moderator elsewhere is a moderator here: not assigned at all to this other community
+        UUID other = Fixtures.messageReceived(broker, elsewhere, "radio-horizon", "fr", 88);
+        awaitInQueue("moderator.horizon", elsewhere, other);
+        as("senior-moderator.horizon").post("/cases/" + other + "/claim").then().statusCode(404);
+    }
 }

@@ -58,7 +58,7 @@ public class Cases {
     public QueueRows.Row claim(UUID caseId) {
         QueueRows.Row row = workable(caseId);
         Instant now = clock.instant();
-        commands.sendAndWait(new CaseCommands.ClaimCase(caseId, caller.subject(), senior(), now.plus(lease), now));
+        commands.sendAndWait(new CaseCommands.ClaimCase(caseId, caller.subject(), senior(row), now.plus(lease), now));
         return row.claimedBy(caller.subject(), now.plus(lease));
     }
 
@@ -68,14 +68,14 @@ public class Cases {
     }
 
     public void approve(UUID caseId) {
-        workable(caseId);
-        commands.sendAndWait(new CaseCommands.ApproveCase(caseId, caller.subject(), senior(), clock.instant()));
+        QueueRows.Row row = workable(caseId);
+        commands.sendAndWait(new CaseCommands.ApproveCase(caseId, caller.subject(), senior(row), clock.instant()));
     }
 
     public void reject(UUID caseId, Category category, Ground ground, String reference, String explanation,
                        Action action) {
-        workable(caseId);
-        commands.sendAndWait(new CaseCommands.RejectCase(caseId, caller.subject(), senior(), category, ground,
+        QueueRows.Row row = workable(caseId);
+        commands.sendAndWait(new CaseCommands.RejectCase(caseId, caller.subject(), senior(row), category, ground,
                 reference, explanation, action, clock.instant()));
     }
 
@@ -98,8 +98,8 @@ public class Cases {
 
     public void decideAppeal(UUID caseId, app.vigie.moderation.domain.AppealOutcome outcome, String explanation,
                              CaseCommands.Rejection rejection) {
-        workable(caseId);
-        commands.sendAndWait(new CaseCommands.DecideAppeal(caseId, caller.subject(), senior(), outcome, explanation,
+        QueueRows.Row row = workable(caseId);
+        commands.sendAndWait(new CaseCommands.DecideAppeal(caseId, caller.subject(), senior(row), outcome, explanation,
                 rejection, clock.instant()));
     }
 
@@ -126,13 +126,12 @@ public class Cases {
         }
         List<UUID> skipped = new ArrayList<>();
         String subject = caller.subject();
-        boolean senior = senior();
         for (int attempt = 0; attempt < 10; attempt++) {
             Attempt result;
             try {
                 result = QuarkusTransaction.requiringNew().call(() -> {
                     Instant now = clock.instant();
-                    QueueRows.Locked locked = queue.lockNext(allowed, filter, subject, senior, breakDue, now, skipped);
+                    QueueRows.Locked locked = queue.lockNext(allowed, filter, subject, breakDue, now, skipped);
                     if (locked.row().isEmpty()) {
                         // none waiting, or all the best held by other moderators claiming them right now
                         skipped.addAll(locked.candidates());
@@ -140,6 +139,7 @@ public class Cases {
                     }
                     QueueRows.Row row = locked.row().get();
                     skipped.add(row.caseId());
+                    boolean senior = allowed.stream().anyMatch(a -> a.communityId().equals(row.communityId()) && a.senior());
                     commands.sendAndWait(new CaseCommands.ClaimCase(row.caseId(), subject, senior, now.plus(lease), now));
                     queue.markClaimed(row.caseId(), subject, now.plus(lease));
                     return new Attempt(Optional.of(row.claimedBy(subject, now.plus(lease))), false);
@@ -202,12 +202,18 @@ public class Cases {
                 .map(c -> new QueueRows.Allowed(c.id(), c.moderators()
                         .filter(s -> s.subject().equals(caller.subject()))
                         .flatMap(s -> s.languages().isEmpty() ? java.util.stream.Stream.of("*") : s.languages().stream())
-                        .distinct().toList()))
+                        .distinct().toList(),
+                        caller.hasRole(Roles.SENIOR_MODERATOR) && c.seniorHere(caller.subject())))
                 .toList();
     }
 
-    private boolean senior() {
-        return caller.hasRole(Roles.SENIOR_MODERATOR);
+    /**
+     * Senior on this case's community: the realm role says the person may be senior, the assignment says where
+     * (a senior moderator elsewhere is a moderator here).
+     */
+    private boolean senior(QueueRows.Row row) {
+        return caller.hasRole(Roles.SENIOR_MODERATOR) && communities.recent(row.communityId())
+                .map(c -> c.seniorHere(caller.subject())).orElse(false);
     }
 
     /** Moderators who are nothing more see only the communities they work on. */

@@ -49,6 +49,11 @@ public class CommunityCopies {
                     && (s.languages().isEmpty() || language == null || s.languages().contains(language)));
         }
 
+        /** Whether {@code subject} is a senior moderator of this community (escalated cases are theirs). */
+        public boolean seniorHere(String subject) {
+            return moderators().anyMatch(s -> s.subject().equals(subject) && "SENIOR_MODERATOR".equals(s.role()));
+        }
+
         /** The staff who moderate here (community managers answer, they do not decide). */
         public java.util.stream.Stream<Staff> moderators() {
             return staff.stream().filter(s -> MODERATING_ROLES.contains(s.role()));

@@ -36,8 +36,11 @@ public class QueueRows {
     public record Filter(UUID communityId, String language, String category) {
     }
 
-    /** A community the caller works on, and the languages they read there ("*": any). */
-    public record Allowed(UUID communityId, List<String> languages) {
+    /**
+     * A community the caller works on, the languages they read there ("*": any), and whether they are one of its
+     * senior moderators (who take escalated cases).
+     */
+    public record Allowed(UUID communityId, List<String> languages, boolean senior) {
     }
 
     private static final String COLUMNS = """
@@ -54,7 +57,7 @@ public class QueueRows {
      */
     private static String waiting(String extra) {
         return "select " + COLUMNS + """
-                  from json_to_recordset(cast(? as json)) as a(community_id uuid, languages text[])
+                  from json_to_recordset(cast(? as json)) as a(community_id uuid, languages text[], senior boolean)
                   cross join lateral (
                       select * from case_queue w
                        where w.community_id = a.community_id and w.status <> 'DECIDED'
@@ -104,12 +107,11 @@ public class QueueRows {
     public record Locked(Optional<Row> row, List<UUID> candidates) {
     }
 
-    public Locked lockNext(List<Allowed> allowed, Filter filter, String moderator, boolean senior,
-                           boolean spareDistressing, Instant now, List<UUID> skip) {
+    public Locked lockNext(List<Allowed> allowed, Filter filter, String moderator, boolean spareDistressing,
+                           Instant now, List<UUID> skip) {
         List<Object> parameters = new ArrayList<>(takeableParameters(allowed, filter, now));
         parameters.add(spareDistressing);
         parameters.add(moderator);
-        parameters.add(senior);
         parameters.add(skip.toArray(UUID[]::new));
         parameters.add(CANDIDATES);
         parameters.add(CANDIDATES);
@@ -117,7 +119,7 @@ public class QueueRows {
                          and (not ? or w.suggested_category is null
                               or w.suggested_category not in ('VIOLENCE', 'THREAT', 'SEXUAL', 'HATE'))
                          and not (w.appeal_open and w.decided_by = ?)
-                         and (not w.escalated or ?)
+                         and (not w.escalated or a.senior)
                          and not (w.case_id = any(?))
                 """), parameters.toArray()).stream().map(Row::caseId).toList();
         if (candidates.isEmpty()) {
@@ -207,7 +209,7 @@ public class QueueRows {
             for (int i = 0; i < a.languages().size(); i++) {
                 json.append(i > 0 ? "," : "").append('"').append(a.languages().get(i).replace("\"", "")).append('"');
             }
-            json.append("]}");
+            json.append("],\"senior\":").append(a.senior()).append('}');
         }
         json.append(']');
         List<Object> parameters = new ArrayList<>();

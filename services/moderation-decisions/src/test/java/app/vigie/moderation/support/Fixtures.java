@@ -35,7 +35,10 @@ public final class Fixtures {
         return Keycloak.claims(Keycloak.tokenFor(user)).get("sub").asText();
     }
 
-    /** A community of {@code tenant} in French and English, with these people assigned as moderators (French only). */
+    /**
+     * A community of {@code tenant} in French and English, with these people assigned (reading French only): as
+     * senior moderators those whose user name starts with "senior-", as moderators the others.
+     */
     public static UUID community(AgroalDataSource db, String tenant, String... moderators) throws SQLException {
         return community(db, tenant, null, moderators);
     }
@@ -46,7 +49,8 @@ public final class Fixtures {
         StringBuilder staff = new StringBuilder("[");
         for (String user : moderators) {
             staff.append(staff.length() > 1 ? "," : "").append("{\"subject\":\"").append(subjectOf(user))
-                    .append("\",\"role\":\"MODERATOR\",\"languages\":[\"fr\"],\"team\":")
+                    .append("\",\"role\":\"").append(user.startsWith("senior-") ? "SENIOR_MODERATOR" : "MODERATOR")
+                    .append("\",\"languages\":[\"fr\"],\"team\":")
                     .append(team == null ? "null" : "\"" + team + "\"").append('}');
         }
         staff.append(']');
