@@ -336,7 +336,7 @@ public class Ingestion {
             boolean hidden = hidden(community, result);
             MessageReceived event = event(message.id(), message.version() + 1, item.message(), community, result,
                     hidden, now);
-            return store.newVersion(event, result.risk())
+            return store.newVersion(event)
                     .chain(() -> store.insertVersion(event))
                     .chain(() -> outbox.append(EventTypes.MESSAGE_RECEIVED, MessageReceived.VERSION, community.tenant, event))
                     .replaceWith(new Outcome(item.index(), message.id(), true, hidden, result.risk(), category(result), null));

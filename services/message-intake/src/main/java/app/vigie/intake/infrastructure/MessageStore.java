@@ -98,12 +98,12 @@ public class MessageStore {
     }
 
     /** An edit: the new version becomes current, and the message goes back to moderation. */
-    public Uni<Void> newVersion(MessageReceived m, int risk) {
+    public Uni<Void> newVersion(MessageReceived m) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         update message set current_version = :version, risk = :risk, hidden = :hidden,
                                            decision = 'PENDING', status = 'RECEIVED'
                          where id = :id""")
-                .setParameter("version", m.version()).setParameter("risk", risk).setParameter("hidden", m.hidden())
+                .setParameter("version", m.version()).setParameter("risk", m.triage().risk()).setParameter("hidden", m.hidden())
                 .setParameter("id", m.messageId())
                 .executeUpdate())
                 .replaceWithVoid();

@@ -196,10 +196,6 @@ public class CaseResource {
             printable("body.rejection.reference", r.reference());
             printable("body.rejection.explanation", r.explanation());
         }
-        if (decision.outcome() == app.vigie.moderation.domain.AppealOutcome.REVERSE && r == null
-                && "APPROVED".equals(cases.visible(id).decision())) {
-            throw ProblemException.invalid("body.rejection", "reversing an approval is a rejection: give it");
-        }
         cases.decideAppeal(id, decision.outcome(), decision.explanation(), r == null ? null
                 : new app.vigie.moderation.domain.CaseCommands.Rejection(r.category(), r.ground(), r.reference(),
                         r.explanation(), r.action()));

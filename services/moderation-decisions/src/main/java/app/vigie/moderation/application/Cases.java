@@ -99,6 +99,10 @@ public class Cases {
     public void decideAppeal(UUID caseId, app.vigie.moderation.domain.AppealOutcome outcome, String explanation,
                              CaseCommands.Rejection rejection) {
         QueueRows.Row row = workable(caseId);
+        if (outcome == app.vigie.moderation.domain.AppealOutcome.REVERSE && rejection == null
+                && "APPROVED".equals(row.decision())) {
+            throw ProblemException.invalid("body.rejection", "reversing an approval is a rejection: give it");
+        }
         commands.sendAndWait(new CaseCommands.DecideAppeal(caseId, caller.subject(), senior(row), outcome, explanation,
                 rejection, clock.instant()));
     }
@@ -109,16 +113,11 @@ public class Cases {
     }
 
     /**
-     * Claims the best case the caller may take: earliest deadline, then highest risk. Each attempt locks its
-     * candidate row ({@code for update skip locked}), claims it through the case and marks the row claimed in the
-     * same transaction, so two moderators asking at once never get the same case. A candidate the case refuses
-     * (the queue lagged behind the events) is skipped.
+     * Claims the best case the caller may take: earliest deadline, then highest risk; when their break is due,
+     * none with distressing content. Each attempt locks its candidate row ({@code for update skip locked}),
+     * claims it through the case and marks the row claimed in the same transaction, so two moderators asking at
+     * once never get the same case. A candidate the case refuses (the queue lagged behind the events) is skipped.
      */
-    public Optional<QueueRows.Row> claimNext(QueueRows.Filter filter) {
-        return claimNext(filter, wellbeing.of(caller.subject()).breakDue());
-    }
-
-    /** Claim-next, sparing the caller distressing content when their break is due. */
     public Optional<QueueRows.Row> claimNext(QueueRows.Filter filter, boolean breakDue) {
         List<QueueRows.Allowed> allowed = allowedCommunities();
         if (allowed.isEmpty()) {
@@ -173,16 +172,13 @@ public class Cases {
         return queue.sla(caller.tenantScope(), communities, clock.instant(), soon);
     }
 
-    /** The row of a case the caller may work on: visible, and in a community they are assigned to. */
+    /**
+     * The row of a case the caller may work on: visible, and in a community they are assigned to. (For a moderator
+     * who is nothing more, {@link #visible} has checked the assignment already, as a 404.)
+     */
     private QueueRows.Row workable(UUID caseId) {
-        QueueRows.Row row = queue.find(caseId).orElseThrow(() -> ProblemException.notFound("case " + caseId));
-        if (!caller.canSee(row.tenant())) {
-            throw ProblemException.notFound("case " + caseId);
-        }
-        if (!mayTake(row)) {
-            if (isModeratorOnly()) {
-                throw ProblemException.notFound("case " + caseId);
-            }
+        QueueRows.Row row = visible(caseId);
+        if (!isModeratorOnly() && !mayTake(row)) {
             throw ProblemException.forbidden("you are not assigned to this community in the case's language");
         }
         return row;

@@ -202,16 +202,11 @@ public class QueueRows {
     }
 
     private static List<Object> takeableParameters(List<Allowed> allowed, Filter filter, Instant now) {
-        StringBuilder json = new StringBuilder("[");
+        com.fasterxml.jackson.databind.node.ArrayNode json = app.vigie.contracts.EventPayloads.mapper().createArrayNode();
         for (Allowed a : allowed) {
-            json.append(json.length() > 1 ? "," : "").append("{\"community_id\":\"").append(a.communityId())
-                    .append("\",\"languages\":[");
-            for (int i = 0; i < a.languages().size(); i++) {
-                json.append(i > 0 ? "," : "").append('"').append(a.languages().get(i).replace("\"", "")).append('"');
-            }
-            json.append("],\"senior\":").append(a.senior()).append('}');
+            var community = json.addObject().put("community_id", a.communityId().toString()).put("senior", a.senior());
+            a.languages().forEach(community.putArray("languages")::add);
         }
-        json.append(']');
         List<Object> parameters = new ArrayList<>();
         parameters.add(json.toString());
         parameters.add(filter.communityId());
