@@ -1,6 +1,7 @@
 package app.vigie.platform.security;
 
 import app.vigie.platform.problem.ProblemException;
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,8 @@ public class Caller {
     @Inject
     SecurityIdentity identity;
 
+    private Optional<String> tenant; // read once per request: endpoints ask several times
+
     public String subject() {
         if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
             return jwt.getSubject();
@@ -36,9 +39,9 @@ public class Caller {
     /** The display name for audit records: the preferred username when the token has one. */
     public String name() {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            String preferred = jwt.getClaim("preferred_username");
+            Object preferred = claim(jwt, "preferred_username");
             if (preferred != null) {
-                return preferred;
+                return preferred.toString();
             }
         }
         return identity.getPrincipal().getName();
@@ -63,18 +66,37 @@ public class Caller {
 
     /** The caller's client company, empty for platform staff. */
     public Optional<String> tenant() {
+        if (tenant == null) {
+            tenant = readTenant();
+        }
+        return tenant;
+    }
+
+    private Optional<String> readTenant() {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Optional.empty();
         }
-        Object claim = jwt.getClaim(TENANT_CLAIM);
-        String tenant = claim == null ? null : claim.toString().strip();
-        if (tenant == null || tenant.isEmpty()) {
+        Object claim = claim(jwt, TENANT_CLAIM);
+        String value = claim == null ? null : claim.toString().strip();
+        if (value == null || value.isEmpty()) {
             if (TENANT_BOUND_ROLES.stream().anyMatch(identity::hasRole)) {
                 throw ProblemException.forbidden("the token carries a tenant-bound role but no tenant claim");
             }
             return Optional.empty();
         }
-        return Optional.of(tenant);
+        return Optional.of(value);
+    }
+
+    /**
+     * A claim of the token. {@code JsonWebToken.getClaim(String)} first looks the name up among the standard claims
+     * with {@code Enum.valueOf}, which throws for ours ({@code tenant}) and fills a stack trace as deep as the
+     * reactive call chain: about 1.5 % of intake's CPU. Quarkus OIDC's principal gives the parsed claims directly.
+     */
+    private static Object claim(JsonWebToken jwt, String name) {
+        if (jwt instanceof OidcJwtCallerPrincipal oidc) {
+            return oidc.getClaims().getClaimValue(name);
+        }
+        return jwt.getClaim(name);
     }
 
     public boolean isPlatformStaff() {
