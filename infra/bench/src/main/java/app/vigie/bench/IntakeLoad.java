@@ -100,39 +100,14 @@ public final class IntakeLoad {
     }
 
     void single(int ratePerSecond, int seconds) throws Exception {
-        for (int i = 0; i < 5_000; i++) {
-            // warm-up, closed loop, not measured
-            http.send(request("/messages", singleBody()), HttpResponse.BodyHandlers.discarding());
+        OpenLoop load = new OpenLoop(URI.create(base), token, Integer.parseInt(env("BENCH_CONNECTIONS", "64")));
+        // Warm-up at the same rate, not measured: a fresh JVM needs ~10,000 requests before its JIT has settled.
+        int warmUpSeconds = Integer.parseInt(env("BENCH_WARMUP_SECONDS", "20"));
+        if (warmUpSeconds > 0) {
+            load.post("/messages", this::singleBody, ratePerSecond, warmUpSeconds, 201);
         }
-        Histogram latency = new ConcurrentHistogram(60_000_000L, 3);
-        AtomicInteger errors = new AtomicInteger();
-        int total = ratePerSecond * seconds;
-        long intervalNanos = 1_000_000_000L / ratePerSecond;
-        List<CompletableFuture<?>> pending = new ArrayList<>(total);
-        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-        long start = System.nanoTime();
-        for (int i = 0; i < total; i++) {
-            long due = start + i * intervalNanos;
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            pending.add(done);
-            clock.schedule(() -> http.sendAsync(request("/messages", singleBody()), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, failure) -> {
-                        latency.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
-                        if (failure != null || response.statusCode() != 201) {
-                            errors.incrementAndGet();
-                        }
-                        done.complete(null);
-                    }), due - System.nanoTime(), TimeUnit.NANOSECONDS);
-        }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(seconds + 60L, TimeUnit.SECONDS);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        clock.shutdown();
-        System.out.printf(Locale.ROOT, "scenario=single target=%s rate=%d/s requests=%d errors=%d seconds=%.2f achieved=%.0f req/s "
-                        + "latencyMs p50=%.2f p95=%.2f p99=%.2f p99.9=%.2f max=%.2f%n",
-                base, ratePerSecond, total, errors.get(), elapsed, total / elapsed,
-                latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(95) / 1000.0,
-                latency.getValueAtPercentile(99) / 1000.0, latency.getValueAtPercentile(99.9) / 1000.0,
-                latency.getMaxValue() / 1000.0);
+        System.out.println(load.post("/messages", this::singleBody, ratePerSecond, seconds, 201)
+                .summary("single", base, ratePerSecond));
     }
 
     private HttpResponse<String> send(String batch) throws Exception {
