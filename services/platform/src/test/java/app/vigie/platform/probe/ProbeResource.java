@@ -7,9 +7,13 @@ import app.vigie.platform.problem.RateLimitedException;
 import app.vigie.platform.request.RequestIds;
 import app.vigie.platform.security.Caller;
 import app.vigie.platform.security.Roles;
+import app.vigie.platform.security.VerifiedTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,6 +49,8 @@ public class ProbeResource {
 
     @Inject
     Caller caller;
+    @Inject
+    SecurityIdentity identity;
     @Inject
     Outbox outbox;
 
@@ -90,6 +96,16 @@ public class ProbeResource {
     @RolesAllowed({Roles.MODERATOR, Roles.CLIENT_ADMIN, Roles.PLATFORM_ADMIN, Roles.AUDITOR, Roles.INTEGRATION, Roles.SERVICE})
     public CallerView whoAmI() {
         return new CallerView(caller.subject(), caller.name(), caller.roles(), caller.tenant(), caller.isPlatformStaff());
+    }
+
+    /** The {@code X-Probe} header of the request, read through the identity as OIDC code does. */
+    @GET
+    @Path("/identity-request")
+    @RolesAllowed({Roles.MODERATOR, Roles.CLIENT_ADMIN})
+    public Map<String, String> identityRequest() {
+        RoutingContext request = HttpSecurityUtils.getRoutingContextAttribute(identity);
+        return Map.of("probe", request == null ? "none" : String.valueOf(request.request().getHeader("X-Probe")),
+                "remembered", String.valueOf(Boolean.TRUE.equals(identity.getAttribute(VerifiedTokens.REMEMBERED))));
     }
 
     @GET
