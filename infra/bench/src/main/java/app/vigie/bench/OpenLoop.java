@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -26,8 +27,10 @@ import org.HdrHistogram.Histogram;
  * <p>Built on one Vert.x event loop rather than the JDK client: at a few hundred requests per second the JDK
  * client's own queueing (one selector thread, connections opened on demand) added tens of milliseconds to the
  * tail, which was then charged to the service under test. Cross-checked with {@code wrk}: see docs/performance.md.
+ * {@code BENCH_TIMELINE=1} prints the worst latency of each second, which is how a start-up transient of the
+ * client itself was told apart from the service's tail.
  */
-final class OpenLoop {
+final class OpenLoop implements AutoCloseable {
 
     record Result(int sent, int errors, double seconds, Histogram latencyMicros) {
 
@@ -41,27 +44,34 @@ final class OpenLoop {
         }
     }
 
-    private final URI target;
     private final String token;
-    private final int connections;
+    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    private final HttpClient client;
 
+    /**
+     * One client for every run of this load, so that a measured run starts on connections (and client code) the
+     * warm-up has already opened and compiled: a fresh client's first second showed as a 600 ms tail.
+     */
     OpenLoop(URI target, String token, int connections) {
-        this.target = target;
         this.token = token;
-        this.connections = connections;
+        this.client = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
+                        .setKeepAlive(true).setDefaultHost(target.getHost()).setDefaultPort(target.getPort()),
+                new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+    }
+
+    @Override
+    public void close() {
+        vertx.close();
     }
 
     /** POSTs {@code ratePerSecond × seconds} bodies to {@code path}; a request counts as failed unless {@code expectedStatus}. */
     Result post(String path, Supplier<String> body, int ratePerSecond, int seconds, int expectedStatus)
             throws InterruptedException {
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
-                        .setKeepAlive(true).setDefaultHost(target.getHost()).setDefaultPort(target.getPort()),
-                new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
         Histogram latency = new ConcurrentHistogram(120_000_000L, 3);
         int total = ratePerSecond * seconds;
         long interval = 1_000_000_000L / ratePerSecond;
         AtomicInteger errors = new AtomicInteger();
+        AtomicLongArray worstPerSecond = new AtomicLongArray(seconds + 1); // by due time: shows when a tail happened
         CountDownLatch done = new CountDownLatch(total);
         long start = System.nanoTime();
         int[] next = {0};
@@ -76,7 +86,9 @@ final class OpenLoop {
                         .compose(request -> request.send(Buffer.buffer(body.get())))
                         .compose(response -> response.body().map(ignored -> response.statusCode()))
                         .onComplete(outcome -> {
-                            latency.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
+                            long micros = Math.max(0, (System.nanoTime() - due) / 1000);
+                            latency.recordValue(micros);
+                            worstPerSecond.accumulateAndGet((int) ((due - start) / 1_000_000_000L), micros, Math::max);
                             if (outcome.failed() || outcome.result() != expectedStatus) {
                                 errors.incrementAndGet();
                             }
@@ -89,7 +101,13 @@ final class OpenLoop {
         });
         boolean finished = done.await(seconds + 120L, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        vertx.close();
+        if (System.getenv("BENCH_TIMELINE") != null) {
+            StringBuilder line = new StringBuilder("worst latency per second of the run (ms):");
+            for (int i = 0; i < seconds; i++) {
+                line.append(' ').append(worstPerSecond.get(i) / 1000);
+            }
+            System.out.println(line);
+        }
         return new Result(total, errors.get() + (int) (finished ? 0 : done.getCount()), elapsed, latency);
     }
 }
