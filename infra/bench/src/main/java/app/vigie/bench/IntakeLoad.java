@@ -11,10 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -24,7 +21,7 @@ import org.HdrHistogram.Histogram;
  * <ul>
  *   <li>{@code batch}: concurrent clients each posting batches of 1,000 messages; messages/s stored with their
  *       outbox events, and the latency of a batch;</li>
- *   <li>{@code single}: one message per request at a fixed arrival rate (open loop: latency is measured from the
+ *   <li>{@code single}: one message per request at a fixed arrival rate through {@link OpenLoop} (latency measured from the
  *       time a request was due, so a stall is not hidden), p50/p95/p99.</li>
  * </ul>
  * Messages go to the demo community FACEBOOK_PAGE 104839205731 of radio-horizon, with unique external ids.
