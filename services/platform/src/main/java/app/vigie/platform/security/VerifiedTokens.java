@@ -62,14 +62,15 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String token = bearerToken(context);
-        if (token != null) {
-            SecurityIdentity remembered = find(token, context);
-            if (remembered != null) {
-                return Uni.createFrom().item(remembered);
-            }
+        if (token == null) {
+            return Uni.createFrom().nullItem(); // nothing to remember: OIDC's own mechanism, asked next, decides
+        }
+        SecurityIdentity remembered = find(token, context);
+        if (remembered != null) {
+            return Uni.createFrom().item(remembered);
         }
         return oidc.authenticate(context, identityProviderManager).invoke(identity -> {
-            if (token != null && identity != null && !identity.isAnonymous()) {
+            if (identity != null && !identity.isAnonymous()) {
                 remember(token, identity);
             }
         });
