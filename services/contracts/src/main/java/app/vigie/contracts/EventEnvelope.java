@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * What travels on the {@code vigie.events} exchange: one integration event with its identity and routing
@@ -35,7 +36,7 @@ public record EventEnvelope(
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(payload, "payload");
-        if (!type.matches(TYPE_PATTERN)) {
+        if (!TYPE.matcher(type).matches()) {
             throw new IllegalArgumentException("event type must be dotted lower-case words: " + type);
         }
         if (version < 1) {
@@ -45,4 +46,7 @@ public record EventEnvelope(
 
     /** Same rule as the JSON schema's {@code type.pattern}. */
     public static final String TYPE_PATTERN = "^[a-z][a-z-]*(\\.[a-z][a-z-]*)+$";
+
+    /** Compiled once: every envelope read or written checks its type (String.matches compiled it each time). */
+    private static final Pattern TYPE = Pattern.compile(TYPE_PATTERN);
 }
