@@ -34,15 +34,19 @@ class CommunityCopiesTest {
     AgroalDataSource db;
 
     private void publish(UUID community, long revision, int slaMinutes) throws Exception {
+        publish(community, revision, slaMinutes, List.of(new CommunitySnapshot.AssignedStaff(
+                Fixtures.subjectOf("moderator.horizon"), "Modérateur", StaffRole.MODERATOR, List.of("fr"), null)));
+    }
+
+    private void publish(UUID community, long revision, int slaMinutes, List<CommunitySnapshot.AssignedStaff> staff)
+            throws Exception {
         CommunitySnapshot snapshot = new CommunitySnapshot(community, revision, "radio-horizon", "Radio Horizon SAS",
                 "Page", Platform.FACEBOOK_PAGE, "page-" + community, List.of("fr"), "Europe/Paris",
                 ModerationMode.A_POSTERIORI, slaMinutes, 120, new CommunitySnapshot.Coverage("ALWAYS", null), null,
                 null, null, "ACTIVE",
                 new CommunitySnapshot.Policy(1, EnumSet.of(Category.INSULT), Map.of(), Map.of(), 0.9,
                         EnumSet.noneOf(Category.class), null, null, null),
-                List.of(new CommunitySnapshot.AssignedStaff(Fixtures.subjectOf("moderator.horizon"), "Modérateur",
-                        StaffRole.MODERATOR, List.of("fr"), null)),
-                Instant.now());
+                staff, Instant.now());
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), EventTypes.COMMUNITY_UPDATED, CommunitySnapshot.VERSION,
                 Instant.now(), "radio-horizon", "test", EventPayloads.toTree(snapshot));
         broker.publish(EventTypes.COMMUNITY_UPDATED, new String(EventPayloads.serialize(envelope), StandardCharsets.UTF_8));
@@ -73,5 +77,20 @@ class CommunityCopiesTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> copy(community)[0] == 4);
         assertThat(copy(community)).containsExactly(4, 20);
         assertThat(broker.depth("moderation-decisions.community-events.dlq")).isEqualTo(deadLettersBefore);
+    }
+
+    @Test
+    void aModeratorTakenOffACommunityLosesItsCasesAtOnce() throws Exception {
+        UUID community = UUID.randomUUID();
+        publish(community, 1, 60);
+        await().atMost(Duration.ofSeconds(20)).until(() -> copy(community) != null);
+        UUID caseId = Fixtures.messageReceived(broker, community, "radio-horizon", "fr", 30);
+        ModerationFlowTest.awaitInQueue("moderator.horizon", community, caseId);
+        ModerationFlowTest.as("moderator.horizon").get("/cases/" + caseId).then().statusCode(200);
+
+        publish(community, 2, 60, List.of());
+        await().atMost(Duration.ofSeconds(20)).until(() -> copy(community)[0] == 2);
+        ModerationFlowTest.as("moderator.horizon").get("/cases/" + caseId).then().statusCode(404);
+        ModerationFlowTest.as("moderator.horizon").post("/cases/" + caseId + "/claim").then().statusCode(404);
     }
 }

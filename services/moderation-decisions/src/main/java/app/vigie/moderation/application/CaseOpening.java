@@ -2,13 +2,23 @@ package app.vigie.moderation.application;
 
 import app.vigie.contracts.message.MessageReceived;
 import app.vigie.moderation.domain.CaseCommands.OpenCase;
+import app.vigie.moderation.domain.CaseCommands.RecordEdit;
+import app.vigie.moderation.infrastructure.CaseMessages;
 import app.vigie.moderation.infrastructure.CommunityCopies;
+import app.vigie.moderation.infrastructure.OpenCases;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -24,70 +34,70 @@ public class CaseOpening {
     @Inject
     CommandGateway commands;
     @Inject
-    EventStore events;
-    @Inject
     CommunityCopies communities;
     @Inject
-    app.vigie.moderation.infrastructure.CaseMessages stored;
+    CaseMessages stored;
     @Inject
-    app.vigie.moderation.infrastructure.OpenCases openCases;
+    OpenCases openCases;
     @Inject
     Clock clock;
     @ConfigProperty(name = "vigie.moderation.default-sla", defaultValue = "PT60M")
     Duration defaultSla;
 
-    /** A new version of a message: its case takes the new triage, and is reopened if it was decided. */
-    private void edited(MessageReceived m) {
-        if (events.lastSequenceNumberFor(m.messageId().toString()).isEmpty()) {
-            LOG.warnf("message %s version %d: no case for its first version; opening one for this version",
-                    m.messageId(), m.version());
-            openCase(m);
-            return;
-        }
-        Duration sla = communities.recent(m.communityId()).map(c -> Duration.ofMinutes(c.decisionSlaMinutes()))
-                .orElse(defaultSla);
-        commands.sendAndWait(new app.vigie.moderation.domain.CaseCommands.RecordEdit(m.messageId(), m.version(),
-                m.triage() == null ? null : m.triage().language(), m.triage() == null ? 0 : m.triage().risk(),
-                m.triage() == null ? null : m.triage().suggestedCategory(), rules(m), m.hidden(),
-                m.receivedAt().plus(sla), clock.instant()));
-    }
-
-    private static java.util.List<String> rules(MessageReceived m) {
-        return m.triage() == null ? java.util.List.of()
-                : m.triage().rules().stream().map(MessageReceived.Rule::rule).distinct().toList();
-    }
-
-    public boolean isOpen(java.util.UUID caseId) {
-        return events.lastSequenceNumberFor(caseId.toString()).isPresent();
+    public boolean isOpen(UUID caseId) {
+        return !openCases.among(List.of(caseId)).isEmpty();
     }
 
     /** One message in its own transaction (the fallback when a batch fails, to isolate the message at fault). */
-    @jakarta.transaction.Transactional
+    @Transactional
     public void open(MessageReceived m) {
-        openAll(java.util.List.of(m));
+        openAll(List.of(m));
     }
 
     /**
      * A batch of messages in one transaction: their contents and authors, then one case per new message (or the
      * new version of an existing case). The commands join the transaction, so the whole batch commits once.
      */
-    @jakarta.transaction.Transactional
-    public void openAll(java.util.List<MessageReceived> batch) {
-        java.util.Map<String, MessageReceived> unique = new java.util.LinkedHashMap<>();
+    @Transactional
+    public void openAll(List<MessageReceived> batch) {
+        Map<String, MessageReceived> unique = new LinkedHashMap<>();
         batch.forEach(m -> unique.putIfAbsent(m.messageId() + "/" + m.version(), m));
-        java.util.List<MessageReceived> messages = java.util.List.copyOf(unique.values());
+        List<MessageReceived> messages = List.copyOf(unique.values());
         stored.rememberAll(messages);
-        java.util.Set<java.util.UUID> open = openCases.among(messages.stream()
-                .filter(m -> m.version() == 1).map(MessageReceived::messageId).toList());
-        for (MessageReceived m : messages) {
-            if (m.version() > 1) {
-                edited(m);
-            } else if (open.add(m.messageId())) {
-                openCase(m);
-            } else {
-                LOG.debugf("message %s: its case is already open", m.messageId());
+        // the cases of this batch's messages that exist already; those opened below join them
+        Set<UUID> cases = openCases.among(messages.stream().map(MessageReceived::messageId).distinct().toList());
+        inOneUnitOfWork(() -> {
+            for (MessageReceived m : messages) {
+                if (!cases.add(m.messageId())) {
+                    if (m.version() > 1) {
+                        edited(m);
+                    } else {
+                        LOG.debugf("message %s: its case is already open", m.messageId());
+                    }
+                } else {
+                    if (m.version() > 1) {
+                        LOG.warnf("message %s version %d: no case for its first version; opening one for this version",
+                                m.messageId(), m.version());
+                    }
+                    openCase(m);
+                }
             }
+        });
+    }
+
+    /**
+     * The batch's commands in one Axon unit of work: each command still runs in its own (nested) unit, but their
+     * events are appended when this one commits, in one statement batch instead of one per case.
+     */
+    private static void inOneUnitOfWork(Runnable commands) {
+        UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
+        try {
+            commands.run();
+        } catch (RuntimeException | Error e) {
+            unit.rollback(e);
+            throw e;
         }
+        unit.commit();
     }
 
     private void openCase(MessageReceived m) {
@@ -98,5 +108,20 @@ public class CaseOpening {
                 m.triage() == null ? null : m.triage().suggestedCategory(), rules(m), m.policyVersion(), m.hidden(),
                 m.receivedAt().plus(sla), clock.instant(), m.moderationMode(),
                 community.map(CommunityCopies.Community::autoApproveBelow).orElse(null)));
+    }
+
+    /** A new version of a message: its case takes the new triage, and is reopened if it was decided. */
+    private void edited(MessageReceived m) {
+        Duration sla = communities.recent(m.communityId()).map(c -> Duration.ofMinutes(c.decisionSlaMinutes()))
+                .orElse(defaultSla);
+        commands.sendAndWait(new RecordEdit(m.messageId(), m.version(),
+                m.triage() == null ? null : m.triage().language(), m.triage() == null ? 0 : m.triage().risk(),
+                m.triage() == null ? null : m.triage().suggestedCategory(), rules(m), m.hidden(),
+                m.receivedAt().plus(sla), clock.instant()));
+    }
+
+    private static List<String> rules(MessageReceived m) {
+        return m.triage() == null ? List.of()
+                : m.triage().rules().stream().map(MessageReceived.Rule::rule).distinct().toList();
     }
 }

@@ -184,9 +184,9 @@ public class Cases {
         return row;
     }
 
-    /** Assignments are read from a copy at most a few seconds old (CommunityCopies.recent). */
+    /** Assignments as they stand now (a change in the registry applies as soon as its event is consumed). */
     private boolean mayTake(QueueRows.Row row) {
-        return communities.recent(row.communityId())
+        return communities.current(row.communityId())
                 .filter(c -> caller.canSee(c.tenant()) && "ACTIVE".equals(c.status()))
                 .map(c -> c.takes(caller.subject(), row.language()))
                 .orElse(false);
@@ -208,7 +208,7 @@ public class Cases {
      * (a senior moderator elsewhere is a moderator here).
      */
     private boolean senior(QueueRows.Row row) {
-        return caller.hasRole(Roles.SENIOR_MODERATOR) && communities.recent(row.communityId())
+        return caller.hasRole(Roles.SENIOR_MODERATOR) && communities.current(row.communityId())
                 .map(c -> c.seniorHere(caller.subject())).orElse(false);
     }
 

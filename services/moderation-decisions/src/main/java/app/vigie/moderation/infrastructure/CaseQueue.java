@@ -16,10 +16,14 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * The work queue, one row per case, kept from the case events by a streaming processor (its token commits with
@@ -32,15 +36,53 @@ public class CaseQueue {
     @Inject
     AgroalDataSource dataSource;
 
+    /**
+     * New rows are gathered while the processor works through its batch of events and inserted together (one JDBC
+     * batch, one multi-row statement) before any other change to the table, and at the latest when the batch
+     * commits: a burst of openings costs a few statements, not one per case.
+     */
     @EventHandler
-    void on(CaseOpened e) throws SQLException {
-        update("""
-                insert into case_queue (case_id, community_id, tenant, language, risk, suggested_category, status,
-                                        deadline, opened_at)
-                values (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)
-                on conflict (case_id) do nothing""",
-                e.caseId(), e.communityId(), e.tenant(), e.language(), e.risk(),
-                e.suggestedCategory() == null ? null : e.suggestedCategory().name(), ts(e.deadline()), ts(e.openedAt()));
+    void on(CaseOpened e) {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.getOrComputeResource(NEW_ROWS, key -> {
+            List<CaseOpened> rows = new ArrayList<>();
+            batch.onPrepareCommit(u -> insertNewRows());
+            return rows;
+        }).add(e);
+    }
+
+    private static final String NEW_ROWS = "case-queue.new-rows";
+
+    private void insertNewRows() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        List<CaseOpened> rows = CurrentUnitOfWork.get().root().getResource(NEW_ROWS);
+        if (rows == null || rows.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     insert into case_queue (case_id, community_id, tenant, language, risk, suggested_category, status,
+                                             deadline, opened_at)
+                     values (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)
+                     on conflict (case_id) do nothing""")) {
+            for (CaseOpened e : rows) {
+                insert.setObject(1, e.caseId());
+                insert.setObject(2, e.communityId());
+                insert.setString(3, e.tenant());
+                insert.setString(4, e.language());
+                insert.setInt(5, e.risk());
+                insert.setString(6, e.suggestedCategory() == null ? null : e.suggestedCategory().name());
+                insert.setTimestamp(7, ts(e.deadline()));
+                insert.setTimestamp(8, ts(e.openedAt()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            rows.clear();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot add " + rows.size() + " cases to the queue", e);
+        }
     }
 
     @EventHandler
@@ -160,6 +202,7 @@ public class CaseQueue {
     }
 
     private void update(String sql, Object... parameters) throws SQLException {
+        insertNewRows(); // a change may concern a case opened earlier in the same batch
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

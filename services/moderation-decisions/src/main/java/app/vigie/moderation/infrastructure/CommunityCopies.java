@@ -104,24 +104,57 @@ public class CommunityCopies {
     }
 
     /**
-     * The same, from a copy at most five seconds old (per instance): opening thousands of cases a second, or
-     * checking who may decide at hundreds of decisions a second, need not read and parse the community each time.
-     * A change of assignment therefore takes up to five seconds to apply.
+     * The same, from a copy at most five seconds old (per instance): opening thousands of cases a second need not
+     * read and parse the community each time. Good for what a few seconds' lag cannot harm (deadlines, thresholds);
+     * who may act is checked with {@link #current}.
      */
     public Optional<Community> recent(UUID id) {
         Instant now = clock.instant();
         Cached cached = recent.get(id);
         if (cached == null || cached.readAt().isBefore(now.minusSeconds(5))) {
-            if (recent.size() > 10_000) {
-                recent.clear();
-            }
-            cached = new Cached(find(id), now);
-            recent.put(id, cached);
+            cached = read(id, now);
         }
         return cached.community();
     }
 
-    private record Cached(Optional<Community> community, Instant readAt) {
+    /**
+     * The copy as it stands now, for permission checks: only its revision is read (one index lookup) and the parsed
+     * copy is reused while it is unchanged, so a moderator taken off a community loses access at once, on every
+     * instance.
+     */
+    public Optional<Community> current(UUID id) {
+        long revision = revisionOf(id);
+        Cached cached = recent.get(id);
+        if (cached != null && cached.revision() == revision) {
+            return cached.community();
+        }
+        return read(id, clock.instant()).community();
+    }
+
+    private Cached read(UUID id, Instant now) {
+        if (recent.size() > 10_000) {
+            recent.clear();
+        }
+        long revision = revisionOf(id);
+        Cached cached = new Cached(find(id), revision, now);
+        recent.put(id, cached);
+        return cached;
+    }
+
+    /** The copy's revision, or -1 when there is none. */
+    private long revisionOf(UUID id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select revision from community_copy where id = ?")) {
+            select.setObject(1, id);
+            try (var row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : -1;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read community copies", e);
+        }
+    }
+
+    private record Cached(Optional<Community> community, long revision, Instant readAt) {
     }
 
     private final java.util.Map<UUID, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();

@@ -49,4 +49,16 @@ public class OpenCases {
             throw new IllegalStateException("cannot look for open cases", e);
         }
     }
+
+    /** Whether the database answers at all: tells an outage (keep the work, try later) from a message at fault. */
+    public boolean databaseAnswers() {
+        try (Connection connection = dataSource.getConnection();
+             java.sql.Statement ping = connection.createStatement()) {
+            ping.setQueryTimeout(5);
+            ping.execute("select 1");
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
 }
