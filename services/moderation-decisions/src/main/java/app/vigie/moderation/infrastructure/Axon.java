@@ -48,9 +48,10 @@ public class Axon {
 
     /**
      * Events per processor transaction, and per read of the event store: after a burst of openings, a projection
-     * catches up with one commit (and one multi-row insert into the queue) per 500 cases.
+     * catches up with one commit (and one multi-row insert into the queue) per batch of cases.
      */
-    static final int PROCESSOR_BATCH = 500;
+    @ConfigProperty(name = "vigie.moderation.processor-batch", defaultValue = "500")
+    int processorBatch;
 
     /** Our tables, in snake case (Axon's JDBC defaults are camel-case names). */
     private static final EventSchema EVENTS = EventSchema.builder()
@@ -129,7 +130,7 @@ public class Axon {
                         .eventSerializer(serializer)
                         .snapshotSerializer(serializer)
                         // events read per query by the processors (Axon's default is 100)
-                        .batchSize(PROCESSOR_BATCH)
+                        .batchSize(processorBatch)
                         .build())
                 .configureCommandBus(c -> commandBus(c, transactions))
                 .configureAggregate(ModerationCase.class);
@@ -143,12 +144,12 @@ public class Axon {
                     // A handler that fails stops its processor, which retries the batch with back-off: Axon's
                     // default would log and go on, and an outbox row or a queue row would be lost for good.
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
-                    // One thread per processor, up to PROCESSOR_BATCH events per transaction. A pooled streaming processor's
+                    // One thread per processor, up to processor-batch events per transaction. A pooled streaming processor's
                     // coordinator busy-waits on its work queues (ConcurrentLinkedQueue.size) whenever a projection
                     // lags, and took a third of the CPU while cases were being opened at full speed.
                     .usingTrackingEventProcessors()
                     .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
-                            .forSingleThreadedProcessing().andBatchSize(PROCESSOR_BATCH));
+                            .forSingleThreadedProcessing().andBatchSize(processorBatch));
             if (processorsEnabled) {
                 // the CDI beans themselves, not their client proxies: Axon reads the handler annotations
                 processing.registerEventHandler(c -> ClientProxy.unwrap(queue))
