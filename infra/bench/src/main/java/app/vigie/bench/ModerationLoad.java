@@ -21,11 +21,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -52,6 +49,8 @@ public final class ModerationLoad {
     private final String keycloak = env("VIGIE_KEYCLOAK_URL", "http://127.0.0.1:8180");
     private final String token;
     private Connection counting;
+    /** Decisions at the measured rate before the measurement, on the same connections. */
+    private static final int WARMUP_SECONDS = 5;
     private final String subject;
 
     ModerationLoad() throws Exception {
@@ -115,8 +114,8 @@ public final class ModerationLoad {
     void decide(int rate, int seconds) throws Exception {
         int total = rate * seconds;
         UUID community = benchCommunity();
-        List<UUID> ids = publish(community, total + 500);
-        waitForOpened(community, total + 500, Duration.ofMinutes(10));
+        List<UUID> ids = publish(community, total + rate * WARMUP_SECONDS);
+        waitForOpened(community, ids.size(), Duration.ofMinutes(10));
         waitForQueue(ids);
         // claim them all first (4 clients), then decide at a fixed rate
         ConcurrentLinkedQueue<UUID> claimed = new ConcurrentLinkedQueue<>();
@@ -138,37 +137,19 @@ public final class ModerationLoad {
         for (Thread t : claimers) {
             t.join();
         }
-        for (int i = 0; i < 200 && !claimed.isEmpty(); i++) {
-            post("/cases/" + claimed.poll() + "/approve"); // warm-up, not measured
+        // warm-up at the same rate on the same client and connections (not measured), then the measured run
+        List<UUID> toApprove = new ArrayList<>(claimed);
+        if (toApprove.size() < ids.size()) {
+            throw new IllegalStateException("only " + toApprove.size() + " of " + ids.size() + " cases were claimed");
         }
-        Histogram latency = new ConcurrentHistogram(60_000_000L, 3);
-        AtomicInteger errors = new AtomicInteger();
-        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-        List<CompletableFuture<?>> pending = new ArrayList<>();
-        long interval = 1_000_000_000L / rate;
-        long start = System.nanoTime();
-        int sent = 0;
-        for (int i = 0; i < total && !claimed.isEmpty(); i++, sent++) {
-            UUID id = claimed.poll();
-            long due = start + i * interval;
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            pending.add(done);
-            clock.schedule(() -> http.sendAsync(request("/cases/" + id + "/approve"), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, failure) -> {
-                        latency.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
-                        if (failure != null || response.statusCode() != 204) {
-                            errors.incrementAndGet();
-                        }
-                        done.complete(null);
-                    }), due - System.nanoTime(), TimeUnit.NANOSECONDS);
+        int warmupSeconds = WARMUP_SECONDS;
+        try (OpenLoop load = new OpenLoop(URI.create(base), token, 32)) {
+            load.post(i -> "/cases/" + toApprove.get(i) + "/approve", () -> "", rate, warmupSeconds, 204);
+            int offset = rate * warmupSeconds;
+            OpenLoop.Result result = load.post(i -> "/cases/" + toApprove.get(offset + i) + "/approve", () -> "",
+                    rate, seconds, 204);
+            System.out.println(result.summary("decide", base, rate));
         }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(seconds + 120L, TimeUnit.SECONDS);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        clock.shutdown();
-        System.out.printf(Locale.ROOT, "scenario=decide rate=%d/s decisions=%d errors=%d seconds=%.2f achieved=%.0f/s "
-                        + "latencyMs p50=%.2f p95=%.2f p99=%.2f max=%.2f%n", rate, sent, errors.get(), elapsed,
-                sent / elapsed, latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(95) / 1000.0,
-                latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0);
     }
 
     void queue(int openCases, int pages) throws Exception {

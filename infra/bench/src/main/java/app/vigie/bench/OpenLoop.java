@@ -67,6 +67,12 @@ final class OpenLoop implements AutoCloseable {
     /** POSTs {@code ratePerSecond × seconds} bodies to {@code path}; a request counts as failed unless {@code expectedStatus}. */
     Result post(String path, Supplier<String> body, int ratePerSecond, int seconds, int expectedStatus)
             throws InterruptedException {
+        return post(i -> path, body, ratePerSecond, seconds, expectedStatus);
+    }
+
+    /** The same, the {@code i}-th request going to {@code pathOf.apply(i)} (one case after another, say). */
+    Result post(java.util.function.IntFunction<String> pathOf, Supplier<String> body, int ratePerSecond, int seconds,
+                int expectedStatus) throws InterruptedException {
         Histogram latency = new ConcurrentHistogram(120_000_000L, 3);
         int total = ratePerSecond * seconds;
         long interval = 1_000_000_000L / ratePerSecond;
@@ -79,8 +85,9 @@ final class OpenLoop implements AutoCloseable {
         vertx.setPeriodic(1, timer -> {
             long now = System.nanoTime();
             while (next[0] < total && start + next[0] * interval <= now) {
-                long due = start + next[0]++ * interval;
-                RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setURI(path)
+                int i = next[0]++;
+                long due = start + i * interval;
+                RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setURI(pathOf.apply(i))
                         .putHeader("Authorization", "Bearer " + token).putHeader("Content-Type", "application/json");
                 client.request(options)
                         .compose(request -> request.send(Buffer.buffer(body.get())))
