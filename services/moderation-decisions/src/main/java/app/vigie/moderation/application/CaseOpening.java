@@ -103,21 +103,21 @@ public class CaseOpening {
     private void openCase(MessageReceived m) {
         var community = communities.recent(m.communityId());
         Duration sla = community.map(c -> Duration.ofMinutes(c.decisionSlaMinutes())).orElse(defaultSla);
-        commands.sendAndWait(new OpenCase(m.messageId(), m.communityId(), m.tenant(), m.version(),
-                m.triage() == null ? null : m.triage().language(), m.triage() == null ? 0 : m.triage().risk(),
+        commands.sendAndWait(Actor.CASE_OPENING.command(new OpenCase(m.messageId(), m.communityId(), m.tenant(),
+                m.version(), m.triage() == null ? null : m.triage().language(), m.triage() == null ? 0 : m.triage().risk(),
                 m.triage() == null ? null : m.triage().suggestedCategory(), rules(m), m.policyVersion(), m.hidden(),
                 m.receivedAt().plus(sla), clock.instant(), m.moderationMode(),
-                community.map(CommunityCopies.Community::autoApproveBelow).orElse(null)));
+                community.map(CommunityCopies.Community::autoApproveBelow).orElse(null))));
     }
 
     /** A new version of a message: its case takes the new triage, and is reopened if it was decided. */
     private void edited(MessageReceived m) {
         Duration sla = communities.recent(m.communityId()).map(c -> Duration.ofMinutes(c.decisionSlaMinutes()))
                 .orElse(defaultSla);
-        commands.sendAndWait(new RecordEdit(m.messageId(), m.version(),
+        commands.sendAndWait(Actor.CASE_OPENING.command(new RecordEdit(m.messageId(), m.version(),
                 m.triage() == null ? null : m.triage().language(), m.triage() == null ? 0 : m.triage().risk(),
                 m.triage() == null ? null : m.triage().suggestedCategory(), rules(m), m.hidden(),
-                m.receivedAt().plus(sla), clock.instant()));
+                m.receivedAt().plus(sla), clock.instant())));
     }
 
     private static List<String> rules(MessageReceived m) {

@@ -58,41 +58,37 @@ public class Cases {
     public QueueRows.Row claim(UUID caseId) {
         QueueRows.Row row = workable(caseId);
         Instant now = clock.instant();
-        commands.sendAndWait(new CaseCommands.ClaimCase(caseId, caller.subject(), senior(row), now.plus(lease), now));
+        send(row, new CaseCommands.ClaimCase(caseId, caller.subject(), senior(row), now.plus(lease), now));
         return row.claimedBy(caller.subject(), now.plus(lease));
     }
 
     public void release(UUID caseId) {
-        workable(caseId);
-        commands.sendAndWait(new CaseCommands.ReleaseCase(caseId, caller.subject(), clock.instant()));
+        send(workable(caseId), new CaseCommands.ReleaseCase(caseId, caller.subject(), clock.instant()));
     }
 
     public void approve(UUID caseId) {
         QueueRows.Row row = workable(caseId);
-        commands.sendAndWait(new CaseCommands.ApproveCase(caseId, caller.subject(), senior(row), clock.instant()));
+        send(row, new CaseCommands.ApproveCase(caseId, caller.subject(), senior(row), clock.instant()));
     }
 
     public void reject(UUID caseId, Category category, Ground ground, String reference, String explanation,
                        Action action) {
         QueueRows.Row row = workable(caseId);
-        commands.sendAndWait(new CaseCommands.RejectCase(caseId, caller.subject(), senior(row), category, ground,
+        send(row, new CaseCommands.RejectCase(caseId, caller.subject(), senior(row), category, ground,
                 reference, explanation, action, clock.instant()));
     }
 
     public void escalate(UUID caseId, String reason) {
-        workable(caseId);
-        commands.sendAndWait(new CaseCommands.EscalateCase(caseId, caller.subject(), reason, clock.instant()));
+        send(workable(caseId), new CaseCommands.EscalateCase(caseId, caller.subject(), reason, clock.instant()));
     }
 
     public void requestReply(UUID caseId, String note) {
-        workable(caseId);
-        commands.sendAndWait(new CaseCommands.RequestReply(caseId, caller.subject(), note, clock.instant()));
+        send(workable(caseId), new CaseCommands.RequestReply(caseId, caller.subject(), note, clock.instant()));
     }
 
     /** An appeal by the client, or by the author through the client's system (its integration client). */
     public void appeal(UUID caseId, String reason) {
-        visible(caseId);
-        commands.sendAndWait(new CaseCommands.AppealCase(caseId, caller.subject(), reason, appealWindow,
+        send(visible(caseId), new CaseCommands.AppealCase(caseId, caller.subject(), reason, appealWindow,
                 clock.instant()));
     }
 
@@ -103,13 +99,12 @@ public class Cases {
                 && "APPROVED".equals(row.decision())) {
             throw ProblemException.invalid("body.rejection", "reversing an approval is a rejection: give it");
         }
-        commands.sendAndWait(new CaseCommands.DecideAppeal(caseId, caller.subject(), senior(row), outcome, explanation,
+        send(row, new CaseCommands.DecideAppeal(caseId, caller.subject(), senior(row), outcome, explanation,
                 rejection, clock.instant()));
     }
 
     public void comment(UUID caseId, String text) {
-        visible(caseId);
-        commands.sendAndWait(new CaseCommands.CommentOnCase(caseId, caller.subject(), text, clock.instant()));
+        send(visible(caseId), new CaseCommands.CommentOnCase(caseId, caller.subject(), text, clock.instant()));
     }
 
     /**
@@ -139,7 +134,8 @@ public class Cases {
                     QueueRows.Row row = locked.row().get();
                     skipped.add(row.caseId());
                     boolean senior = allowed.stream().anyMatch(a -> a.communityId().equals(row.communityId()) && a.senior());
-                    commands.sendAndWait(new CaseCommands.ClaimCase(row.caseId(), subject, senior, now.plus(lease), now));
+                    commands.sendAndWait(new Actor(subject, senior ? Roles.SENIOR_MODERATOR : Roles.MODERATOR)
+                            .command(new CaseCommands.ClaimCase(row.caseId(), subject, senior, now.plus(lease), now)));
                     queue.markClaimed(row.caseId(), subject, now.plus(lease));
                     return new Attempt(Optional.of(row.claimedBy(subject, now.plus(lease))), false);
                 });
@@ -210,6 +206,28 @@ public class Cases {
     private boolean senior(QueueRows.Row row) {
         return caller.hasRole(Roles.SENIOR_MODERATOR) && communities.current(row.communityId())
                 .map(c -> c.seniorHere(caller.subject())).orElse(false);
+    }
+
+    /** Sends a command about {@code row}'s case on the caller's behalf, saying in which role they act. */
+    private void send(QueueRows.Row row, Object command) {
+        commands.sendAndWait(new Actor(caller.subject(), actingRole(row)).command(command));
+    }
+
+    /** The role the caller acts in on this case: the most specific of theirs that the case's rules consider. */
+    private String actingRole(QueueRows.Row row) {
+        if (caller.hasRole(Roles.PLATFORM_ADMIN)) {
+            return Roles.PLATFORM_ADMIN;
+        }
+        if (senior(row)) {
+            return Roles.SENIOR_MODERATOR;
+        }
+        for (String role : List.of(Roles.MODERATOR, Roles.SENIOR_MODERATOR, Roles.CLIENT_ADMIN, Roles.INTEGRATION,
+                Roles.AUDITOR)) {
+            if (caller.hasRole(role)) {
+                return role.equals(Roles.SENIOR_MODERATOR) ? Roles.MODERATOR : role; // senior elsewhere, not here
+            }
+        }
+        return caller.roles().stream().sorted().findFirst().orElse(null);
     }
 
     /** Moderators who are nothing more see only the communities they work on. */

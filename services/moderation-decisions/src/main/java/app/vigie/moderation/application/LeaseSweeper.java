@@ -38,7 +38,7 @@ public class LeaseSweeper {
         var lapsed = queue.expiredLeases(now, 500);
         for (UUID caseId : lapsed) {
             try {
-                commands.sendAndWait(new ExpireLease(caseId, now));
+                commands.sendAndWait(Actor.LEASE_SWEEPER.command(new ExpireLease(caseId, now)));
             } catch (RuntimeException e) {
                 LOG.warnf(e, "case %s: lease expiry failed, next sweep retries", caseId);
             }

@@ -75,6 +75,8 @@ public class Axon {
     CaseQueue queue;
     @Inject
     DecisionPublisher publisher;
+    @Inject
+    app.vigie.moderation.audit.DecisionLog decisionLog;
     @ConfigProperty(name = "vigie.moderation.processors.enabled", defaultValue = "true")
     boolean processorsEnabled;
 
@@ -132,6 +134,12 @@ public class Axon {
                         // events read per query by the processors (Axon's default is 100)
                         .batchSize(processorBatch)
                         .build())
+                // who acted, in which role and request: from each command's metadata into its events' (the history)
+                .configureCorrelationDataProviders(c -> java.util.List.of(
+                        new org.axonframework.messaging.correlation.MessageOriginProvider(),
+                        new org.axonframework.messaging.correlation.SimpleCorrelationDataProvider(
+                                app.vigie.moderation.application.Actor.SUBJECT, app.vigie.moderation.application.Actor.ROLE,
+                                app.vigie.moderation.application.Actor.REQUEST)))
                 .configureCommandBus(c -> commandBus(c, transactions))
                 .configureAggregate(ModerationCase.class);
         configurer.eventProcessing(processing -> {
@@ -153,7 +161,8 @@ public class Axon {
             if (processorsEnabled) {
                 // the CDI beans themselves, not their client proxies: Axon reads the handler annotations
                 processing.registerEventHandler(c -> ClientProxy.unwrap(queue))
-                        .registerEventHandler(c -> ClientProxy.unwrap(publisher));
+                        .registerEventHandler(c -> ClientProxy.unwrap(publisher))
+                        .registerEventHandler(c -> ClientProxy.unwrap(decisionLog));
             }
         });
         return configurer.buildConfiguration();

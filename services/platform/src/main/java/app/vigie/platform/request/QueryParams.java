@@ -24,4 +24,16 @@ public final class QueryParams {
             throw ProblemException.invalid(field, "must be a UUID");
         }
     }
+
+    /** The instant in {@code value} (ISO-8601 with an offset), or null when absent; 400 naming {@code field} otherwise. */
+    public static java.time.Instant instant(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(field, "must be an ISO-8601 instant with an offset, e.g. 2026-12-01T09:30:00Z");
+        }
+    }
 }

@@ -1,0 +1,136 @@
+package app.vigie.moderation.audit;
+
+import app.vigie.platform.paging.Page;
+import app.vigie.platform.paging.PageRequest;
+import app.vigie.platform.problem.ProblemException;
+import app.vigie.platform.request.QueryParams;
+import app.vigie.platform.security.Caller;
+import app.vigie.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * What auditors read: a case's history and its state at any instant, the decision log, and the verification of
+ * the hash chain. A client company's auditors see their company's; the platform's auditors see all.
+ */
+@Path("/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.AUDITOR)
+@Tag(name = "audit", description = "History, point-in-time views, the decision log, and tamper evidence")
+public class AuditResource {
+
+    private static final Set<String> KINDS = Set.of("DECISION", "APPEAL", "APPEAL_DECISION", "AUTO_HIDE");
+
+    @Inject
+    CaseHistory history;
+    @Inject
+    Decisions decisions;
+    @Inject
+    ChainVerifier verifier;
+    @Inject
+    Caller caller;
+    @Inject
+    Clock clock;
+
+    @GET
+    @Path("/cases/{id}/history")
+    @Operation(summary = "Every event of the case in order: sequence, time, actor and role, content, and its link in "
+            + "the hash chain")
+    public List<CaseHistory.Entry> history(@PathParam("id") String id) {
+        return history.of(caseId(id));
+    }
+
+    @GET
+    @Path("/cases/{id}")
+    @Operation(summary = "The case as it stood at asOf (default: now), rebuilt from its events up to that instant")
+    public CaseState asOf(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
+        Instant at = QueryParams.instant(asOf, "query.asOf");
+        return history.asOf(caseId(id), at == null ? clock.instant() : at);
+    }
+
+    @GET
+    @Path("/decisions")
+    @Operation(summary = "The decision log, oldest first: decisions, appeals, appeal decisions and automatic hiding, "
+            + "by moderator, community, kind and time range [from, to)")
+    public Page<Decisions.Decision> decisions(@QueryParam("moderator") String moderator,
+                                              @QueryParam("communityId") String communityId,
+                                              @QueryParam("kind") String kind,
+                                              @QueryParam("tenant") String tenant,
+                                              @QueryParam("from") String from, @QueryParam("to") String to,
+                                              @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        if (kind != null && !KINDS.contains(kind)) {
+            throw ProblemException.invalid("query.kind", "must be one of " + String.join(", ", KINDS.stream().sorted().toList()));
+        }
+        Instant start = from(from);
+        return decisions.list(new Decisions.Filter(scope(tenant), blankToNull(moderator),
+                QueryParams.uuid(communityId, "query.communityId"), start, to(to, start), kind),
+                PageRequest.fromQuery(limit, cursor, 2));
+    }
+
+    @GET
+    @Path("/verify")
+    @Operation(summary = "Recomputes the hash chain over [from, to) (a tenant's events, or all for platform auditors):"
+            + " ok, or the first broken link with the expected and found hashes")
+    public ChainVerifier.Verification verify(@QueryParam("tenant") String tenant, @QueryParam("from") String from,
+                                             @QueryParam("to") String to) {
+        Instant start = from(from);
+        return verifier.verify(scope(tenant), start, to(to, start));
+    }
+
+    /**
+     * The tenant to read: a client company's auditor reads their own (naming another is 404, as if it did not
+     * exist); a platform auditor reads the one named, or all.
+     */
+    Optional<String> scope(String requested) {
+        String named = blankToNull(requested);
+        Optional<String> own = caller.tenant();
+        if (own.isPresent()) {
+            if (named != null && !named.equals(own.get())) {
+                throw ProblemException.notFound("tenant " + named);
+            }
+            return own;
+        }
+        return Optional.ofNullable(named);
+    }
+
+    Instant from(String from) {
+        Instant at = QueryParams.instant(from, "query.from");
+        return at == null ? Instant.EPOCH : at;
+    }
+
+    /** The end of a range (excluded), after its start; default: now. */
+    Instant to(String to, Instant from) {
+        Instant at = QueryParams.instant(to, "query.to");
+        Instant end = at == null ? clock.instant().plusSeconds(1) : at;
+        if (!end.isAfter(from)) {
+            throw ProblemException.invalid("query.to", "must be after from");
+        }
+        return end;
+    }
+
+    private static UUID caseId(String id) {
+        UUID caseId = QueryParams.uuid(id, "path.id");
+        if (caseId == null) {
+            throw ProblemException.invalid("path.id", "must be a UUID");
+        }
+        return caseId;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
