@@ -6,7 +6,7 @@ import java.util.Set;
 final class VigieRoles {
 
     private static final Set<String> ROLES = Set.of("platform-admin", "client-admin", "moderator", "senior-moderator",
-            "community-manager", "analyst", "auditor", "integration", "service");
+            "community-manager", "analyst", "auditor", "integration", "service", "personal-data");
 
     private VigieRoles() {
     }

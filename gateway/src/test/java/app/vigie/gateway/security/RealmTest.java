@@ -33,6 +33,15 @@ class RealmTest {
     }
 
     @Test
+    void theRightToPersonalDataIsHeldOnlyByTheLegalAuditor() {
+        JsonNode legal = Keycloak.claims(Keycloak.tokenFor("auditor-legal.horizon"));
+        assertThat(vigieRoles(legal)).containsExactlyInAnyOrder("auditor", "personal-data");
+        assertThat(legal.path("tenant").asText()).isEqualTo("radio-horizon");
+        assertThat(vigieRoles(Keycloak.claims(Keycloak.tokenFor("auditor.horizon")))).doesNotContain("personal-data");
+        assertThat(vigieRoles(Keycloak.claims(Keycloak.tokenFor("staff.auditor")))).doesNotContain("personal-data");
+    }
+
+    @Test
     void platformStaffCarryTheirRoleAndNoTenant() {
         String[][] staff = {{"staff.admin", "platform-admin"}, {"staff.auditor", "auditor"},
                 {"staff.moderator", "moderator"}, {"staff.senior", "senior-moderator"},

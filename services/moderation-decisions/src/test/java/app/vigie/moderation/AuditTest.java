@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -180,5 +181,53 @@ class AuditTest {
                 .body("ok", equalTo(true));
         as("moderator.horizon").get("/audit/verify").then().statusCode(403);
         as("auditor.lumen").queryParam("tenant", "radio-horizon").get("/audit/verify").then().statusCode(404);
+    }
+
+    @Test
+    void anExportMasksAuthorsUnlessTheCallerHoldsTheRightAndIsItselfRecorded() throws Exception {
+        Decided c = rejectedCase();
+        String from = c.beforeOpening().toString();
+        String to = c.rejected().plusSeconds(2).toString();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as("auditor.horizon")
+                .get("/audit/cases/" + c.caseId() + "/history").then().body("chainSeq", not(hasItem(nullValue()))));
+
+        String masked = as("auditor.horizon").queryParam("from", from).queryParam("to", to).get("/audit/export")
+                .then().statusCode(200).contentType("application/x-ndjson").extract().asString();
+        List<JsonPath> lines = masked.lines().map(JsonPath::new).toList();
+        List<JsonPath> ofCase = lines.stream().filter(l -> c.caseId().toString().equals(l.getString("caseId"))).toList();
+        assertThat(ofCase).extracting(l -> l.getString("type")).containsExactly("CaseOpened", "CaseClaimed", "CaseRejected");
+        assertThat(lines).allSatisfy(l -> assertThat(l.getString("tenant")).isEqualTo("radio-horizon"));
+        JsonPath opened = ofCase.getFirst();
+        assertThat(opened.getString("author.pseudonym")).startsWith("author-");
+        assertThat(opened.getString("author.id")).isNull();
+        assertThat(opened.getBoolean("content.masked")).isTrue();
+        assertThat(opened.getString("content.text")).isNull();
+        assertThat(masked).doesNotContain("author-1\"").doesNotContain("Texte du message");
+        assertThat(opened.getString("hash")).hasSize(64);
+
+        String unmasked = as("auditor-legal.horizon").queryParam("from", from).queryParam("to", to).get("/audit/export")
+                .then().statusCode(200).extract().asString();
+        JsonPath openedWithRight = unmasked.lines().map(JsonPath::new)
+                .filter(l -> c.caseId().toString().equals(l.getString("caseId"))).findFirst().orElseThrow();
+        assertThat(openedWithRight.getString("author.id")).isEqualTo("author-1");
+        assertThat(openedWithRight.getString("author.name")).isEqualTo("Auteur");
+        assertThat(openedWithRight.getString("content.text")).isEqualTo("Texte du message");
+
+        String other = as("auditor.lumen").queryParam("from", from).queryParam("to", to).get("/audit/export")
+                .then().statusCode(200).extract().asString();
+        assertThat(other).doesNotContain(c.caseId().toString());
+        as("auditor.lumen").queryParam("tenant", "radio-horizon").get("/audit/export").then().statusCode(404);
+        as("client-admin.horizon").get("/audit/export").then().statusCode(403);
+
+        // both exports are in the record, chained like the rest, with who asked and whether personal data went out
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<JsonPath> recorded = as("auditor.horizon").queryParam("from", from)
+                    .queryParam("to", Instant.now().plusSeconds(1).toString()).get("/audit/export").then()
+                    .extract().asString().lines().map(JsonPath::new)
+                    .filter(l -> "EventsExported".equals(l.getString("type"))).toList();
+            assertThat(recorded).extracting(l -> l.getBoolean("payload.personalData")).contains(false, true);
+            assertThat(recorded).extracting(l -> l.getString("payload.exportedBy"))
+                    .contains(Fixtures.subjectOf("auditor.horizon"), Fixtures.subjectOf("auditor-legal.horizon"));
+        });
     }
 }

@@ -14,6 +14,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +43,8 @@ public class AuditResource {
     Decisions decisions;
     @Inject
     ChainVerifier verifier;
+    @Inject
+    EventExport export;
     @Inject
     Caller caller;
     @Inject
@@ -79,6 +83,18 @@ public class AuditResource {
         return decisions.list(new Decisions.Filter(scope(tenant), blankToNull(moderator),
                 QueryParams.uuid(communityId, "query.communityId"), start, to(to, start), kind),
                 PageRequest.fromQuery(limit, cursor, 2));
+    }
+
+    @GET
+    @Path("/export")
+    @Produces("application/x-ndjson")
+    @Operation(summary = "A tenant's events over [from, to) as NDJSON, one chained event per line with its hash; "
+            + "authors pseudonymised and texts left out unless the caller holds personal-data. Recorded as an event.")
+    public Response export(@QueryParam("tenant") String tenant, @QueryParam("from") String from,
+                           @QueryParam("to") String to) {
+        Instant start = from(from);
+        EventExport.Writer writer = export.prepare(scope(tenant), start, to(to, start));
+        return Response.ok((StreamingOutput) writer::write, "application/x-ndjson").build();
     }
 
     @GET

@@ -17,4 +17,6 @@ public final class Roles {
     public static final String INTEGRATION = "integration";
     /** Vigie's own services calling each other with client-credentials tokens. */
     public static final String SERVICE = "service";
+    /** Not a job but a right, held with another role: to see authors' personal data in audit exports. */
+    public static final String PERSONAL_DATA = "personal-data";
 }
