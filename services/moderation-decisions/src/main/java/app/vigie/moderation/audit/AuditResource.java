@@ -107,20 +107,8 @@ public class AuditResource {
         return verifier.verify(scope(tenant), start, to(to, start));
     }
 
-    /**
-     * The tenant to read: a client company's auditor reads their own (naming another is 404, as if it did not
-     * exist); a platform auditor reads the one named, or all.
-     */
-    Optional<String> scope(String requested) {
-        String named = blankToNull(requested);
-        Optional<String> own = caller.tenant();
-        if (own.isPresent()) {
-            if (named != null && !named.equals(own.get())) {
-                throw ProblemException.notFound("tenant " + named);
-            }
-            return own;
-        }
-        return Optional.ofNullable(named);
+    private Optional<String> scope(String requested) {
+        return caller.tenantToRead(requested);
     }
 
     Instant from(String from) {

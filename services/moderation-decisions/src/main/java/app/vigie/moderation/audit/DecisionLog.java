@@ -105,6 +105,8 @@ public class DecisionLog {
         try (Connection c = dataSource.getConnection()) {
             Instant openedAt = null;
             String language = null;
+            String suggested = null;
+            boolean detected = false;
             UUID community = row.communityId();
             try (PreparedStatement opened = c.prepareStatement("""
                     select time_stamp, payload from domain_event_entry
@@ -115,6 +117,9 @@ public class DecisionLog {
                         openedAt = Instant.parse(r.getString(1));
                         var payload = EventPayloads.mapper().readTree(r.getBytes(2));
                         language = payload.path("language").isTextual() ? payload.get("language").asText() : null;
+                        suggested = payload.path("suggestedCategory").isTextual()
+                                ? payload.get("suggestedCategory").asText() : null;
+                        detected = suggested != null || payload.path("rulesFired").size() > 0;
                         if (community == null && payload.path("communityId").isTextual()) {
                             community = UUID.fromString(payload.get("communityId").asText());
                         }
@@ -126,8 +131,9 @@ public class DecisionLog {
             try (PreparedStatement insert = c.prepareStatement("""
                     insert into decision_log (event_id, case_id, tenant, community_id, kind, decision, actor, actor_role,
                                               automated, category, ground, reference, explanation, action,
-                                              appeal_outcome, policy_version, language, opened_at, occurred_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                              appeal_outcome, policy_version, language, opened_at, occurred_at,
+                                              automated_detection, suggested_category)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (event_id) do nothing""")) {
                 insert.setString(1, row.eventId());
                 insert.setObject(2, row.caseId());
@@ -148,6 +154,8 @@ public class DecisionLog {
                 insert.setString(17, language);
                 insert.setTimestamp(18, openedAt == null ? null : Timestamp.from(openedAt));
                 insert.setTimestamp(19, Timestamp.from(row.occurredAt()));
+                insert.setBoolean(20, detected);
+                insert.setString(21, suggested);
                 insert.executeUpdate();
             }
         }

@@ -93,6 +93,12 @@ public class Axon {
         }
     }
 
+    /** The tracking processor of a processing group, if there is one. */
+    public java.util.Optional<org.axonframework.eventhandling.TrackingEventProcessor> processor(String name) {
+        return configuration().eventProcessingConfiguration()
+                .eventProcessor(name, org.axonframework.eventhandling.TrackingEventProcessor.class);
+    }
+
     @Produces
     @Singleton
     CommandGateway commandGateway() {

@@ -140,4 +140,20 @@ public class Caller {
         }
         return requested;
     }
+
+    /**
+     * The tenant to read for a listing that may name one: a tenant user reads their own (naming another is 404, as
+     * if it did not exist); platform staff read the one named, or all (empty).
+     */
+    public Optional<String> tenantToRead(String requested) {
+        String named = requested == null || requested.isBlank() ? null : requested.strip();
+        Optional<String> own = tenant();
+        if (own.isPresent()) {
+            if (named != null && !named.equals(own.get())) {
+                throw ProblemException.notFound("tenant " + named);
+            }
+            return own;
+        }
+        return Optional.ofNullable(named);
+    }
 }
