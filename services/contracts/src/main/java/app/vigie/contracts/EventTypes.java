@@ -23,4 +23,5 @@ public final class EventTypes {
     public static final String TASK_OVERDUE = "task.overdue";
     public static final String COVERAGE_GAP = "coverage.gap";
     public static final String ALERT_RAISED = "alert.raised";
+    public static final String CHAIN_DIGEST = "audit.chain-digest";
 }

@@ -46,6 +46,8 @@ public class AuditResource {
     @Inject
     EventExport export;
     @Inject
+    ChainDigests digests;
+    @Inject
     Caller caller;
     @Inject
     Clock clock;
@@ -95,6 +97,33 @@ public class AuditResource {
         Instant start = from(from);
         EventExport.Writer writer = export.prepare(scope(tenant), start, to(to, start));
         return Response.ok((StreamingOutput) writer::write, "application/x-ndjson").build();
+    }
+
+    @GET
+    @Path("/digests")
+    @Operation(summary = "The daily digests of the hash chain (its head at the end of each UTC day), as published")
+    public List<ChainDigests.Digest> digests() {
+        return digests.all();
+    }
+
+    @GET
+    @Path("/digests/check")
+    @Operation(summary = "Checks a digest kept elsewhere against the chain: every link up to chainSeq holds and the "
+            + "link at chainSeq carries that hash")
+    public ChainDigests.Check checkDigest(@QueryParam("chainSeq") String chainSeq, @QueryParam("hash") String hash) {
+        long seq;
+        try {
+            seq = Long.parseLong(chainSeq == null ? "" : chainSeq.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("query.chainSeq", "is required: the link number of the digest");
+        }
+        if (seq < 1) {
+            throw ProblemException.invalid("query.chainSeq", "must be 1 or more");
+        }
+        if (hash == null || !hash.strip().matches("[0-9a-fA-F]{64}")) {
+            throw ProblemException.invalid("query.hash", "must be the digest's SHA-256 in hex (64 characters)");
+        }
+        return digests.check(seq, hash.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     @GET

@@ -52,71 +52,95 @@ public class ChainVerifier {
         }
     }
 
+    /** Every link from the first to {@code chainSeq}: what a digest of that link vouches for. */
+    public Verification verifyUpTo(long chainSeq) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            try (PreparedStatement select = c.prepareStatement(LINKS + " where c.chain_seq <= ? order by c.chain_seq")) {
+                select.setLong(1, chainSeq);
+                return check(c, select, Optional.empty(), null, null);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot verify the chain: " + e.getMessage(), e);
+        }
+    }
+
+    private static final String LINKS = """
+            select c.chain_seq, c.global_index, c.tenant, c.occurred_at, c.hash, p.hash, """ + EventRows.COLUMNS + "\n" + """
+              from event_chain c
+              left join event_chain p on p.chain_seq = c.chain_seq - 1
+              left join domain_event_entry e on e.global_index = c.global_index""";
+
     private Verification verify(Connection c, Optional<String> tenant, Instant from, Instant to) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("""
-                select c.chain_seq, c.global_index, c.tenant, c.occurred_at, c.hash, p.hash, """ + EventRows.COLUMNS + """
-                  from event_chain c
-                  left join event_chain p on p.chain_seq = c.chain_seq - 1
-                  left join domain_event_entry e on e.global_index = c.global_index
+        try (PreparedStatement select = c.prepareStatement(LINKS + "\n" + """
                  where c.occurred_at >= ? and c.occurred_at < ? and (cast(? as text) is null or c.tenant = ?)
                  order by c.chain_seq""")) {
-            select.setFetchSize(5_000);
             select.setTimestamp(1, Timestamp.from(from));
             select.setTimestamp(2, Timestamp.from(to));
             select.setString(3, tenant.orElse(null));
             select.setString(4, tenant.orElse(null));
-            long checked = 0;
-            Long first = null;
-            long last = 0;
-            long lowestIndex = Long.MAX_VALUE;
-            long highestIndex = Long.MIN_VALUE;
-            byte[] lastHash = null;
-            try (ResultSet r = select.executeQuery()) {
-                while (r.next()) {
-                    long seq = r.getLong(1);
-                    long globalIndex = r.getLong(2);
-                    String linkTenant = r.getString(3);
-                    Instant occurredAt = r.getTimestamp(4).toInstant();
-                    byte[] found = r.getBytes(5);
-                    byte[] previous = seq == 1 ? StoredEvent.GENESIS : r.getBytes(6);
-                    checked++;
-                    if (first == null) {
-                        first = seq;
-                    }
-                    last = seq;
-                    lastHash = found;
-                    lowestIndex = Math.min(lowestIndex, globalIndex);
-                    highestIndex = Math.max(highestIndex, globalIndex);
-                    if (r.getObject(7) == null) {
-                        return broken(tenant, from, to, checked, first, new BrokenLink(seq, globalIndex, null, null,
-                                "the event of this link is no longer in the store", null, StoredEvent.hex(found)));
-                    }
-                    StoredEvent event = EventRows.read(r, 7);
-                    if (previous == null) {
-                        return broken(tenant, from, to, checked, first, new BrokenLink(seq, globalIndex,
-                                event.aggregateIdentifier(), event.eventIdentifier(),
-                                "the previous link is missing", null, StoredEvent.hex(found)));
-                    }
-                    byte[] expected = event.link(previous, HashChain.tenantOf(event.payload()));
-                    if (!Arrays.equals(expected, found)) {
-                        return broken(tenant, from, to, checked, first, new BrokenLink(seq, globalIndex,
-                                event.aggregateIdentifier(), event.eventIdentifier(),
-                                "the event or the link was changed", StoredEvent.hex(expected), StoredEvent.hex(found)));
-                    }
-                    if (!occurredAt.equals(event.occurredAt())
-                            || !Objects.equals(linkTenant, HashChain.tenantOf(event.payload()))) {
-                        return broken(tenant, from, to, checked, first, new BrokenLink(seq, globalIndex,
-                                event.aggregateIdentifier(), event.eventIdentifier(),
-                                "the link's tenant or time no longer match its event", StoredEvent.hex(expected),
-                                StoredEvent.hex(found)));
-                    }
+            return check(c, select, tenant, from, to);
+        }
+    }
+
+    /** Checks each link the statement selects, in chain order. */
+    private Verification check(Connection c, PreparedStatement select, Optional<String> tenant, Instant from,
+                               Instant to) throws SQLException {
+        select.setFetchSize(5_000);
+        long checked = 0;
+        Long first = null;
+        long last = 0;
+        long lowestIndex = Long.MAX_VALUE;
+        long highestIndex = Long.MIN_VALUE;
+        byte[] lastHash = null;
+        try (ResultSet r = select.executeQuery()) {
+            while (r.next()) {
+                long seq = r.getLong(1);
+                long globalIndex = r.getLong(2);
+                String linkTenant = r.getString(3);
+                Instant occurredAt = r.getTimestamp(4).toInstant();
+                byte[] found = r.getBytes(5);
+                byte[] previous = seq == 1 ? StoredEvent.GENESIS : r.getBytes(6);
+                checked++;
+                if (first == null) {
+                    first = seq;
+                }
+                last = seq;
+                lastHash = found;
+                lowestIndex = Math.min(lowestIndex, globalIndex);
+                highestIndex = Math.max(highestIndex, globalIndex);
+                if (r.getObject(7) == null) {
+                    return broken(tenant, from, to, checked, first, new BrokenLink(seq, globalIndex, null, null,
+                            "the event of this link is no longer in the store", null, StoredEvent.hex(found)));
+                }
+                StoredEvent event = EventRows.read(r, 7);
+                if (previous == null) {
+                    return broken(tenant, from, to, checked, first, new BrokenLink(seq, globalIndex,
+                            event.aggregateIdentifier(), event.eventIdentifier(),
+                            "the previous link is missing", null, StoredEvent.hex(found)));
+                }
+                byte[] expected = event.link(previous, HashChain.tenantOf(event.payload()));
+                if (!Arrays.equals(expected, found)) {
+                    return broken(tenant, from, to, checked, first, new BrokenLink(seq, globalIndex,
+                            event.aggregateIdentifier(), event.eventIdentifier(),
+                            "the event or the link was changed", StoredEvent.hex(expected), StoredEvent.hex(found)));
+                }
+                if (!occurredAt.equals(event.occurredAt())
+                        || !Objects.equals(linkTenant, HashChain.tenantOf(event.payload()))) {
+                    return broken(tenant, from, to, checked, first, new BrokenLink(seq, globalIndex,
+                            event.aggregateIdentifier(), event.eventIdentifier(),
+                            "the link's tenant or time no longer match its event", StoredEvent.hex(expected),
+                            StoredEvent.hex(found)));
                 }
             }
-            List<Long> unchained = checked == 0 || tenant.isPresent() ? List.of()
-                    : unchained(c, lowestIndex, highestIndex);
-            return new Verification(unchained.isEmpty(), checked, tenant.orElse(null), from, to, first,
-                    first == null ? null : last, StoredEvent.hex(lastHash), null, unchained);
         }
+        List<Long> unchained = checked == 0 || tenant.isPresent() ? List.of()
+                : unchained(c, lowestIndex, highestIndex);
+        return new Verification(unchained.isEmpty(), checked, tenant.orElse(null), from, to, first,
+                first == null ? null : last, StoredEvent.hex(lastHash), null, unchained);
     }
 
     private static Verification broken(Optional<String> tenant, Instant from, Instant to, long checked, Long first,
