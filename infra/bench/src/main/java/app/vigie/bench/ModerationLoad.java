@@ -203,7 +203,7 @@ public final class ModerationLoad {
     }
 
     /** Publishes message.received events for new messages of {@code community}, confirmed by the broker. */
-    private List<UUID> publish(UUID community, int count) throws Exception {
+    List<UUID> publish(UUID community, int count) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(env("VIGIE_RABBITMQ_HOST", "127.0.0.1"));
         factory.setPort(Integer.parseInt(env("VIGIE_RABBITMQ_PORT", "5672")));
@@ -239,13 +239,8 @@ public final class ModerationLoad {
         return ids;
     }
 
-    /**
-     * Waits until {@code count} cases of the bench community are in the queue (opened, and projected). Counted
-     * through the queue's per-community index: counting new events by payload type, as this did before, read every
-     * new event ten times a second and took a share of PostgreSQL from the service being measured.
-     */
     /** Waits until {@code count} cases of the bench community are in the queue (opened, and projected). */
-    private long waitForOpened(UUID community, int count, Duration timeout) throws Exception {
+    long waitForOpened(UUID community, int count, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long n = inQueue(community);
@@ -295,7 +290,7 @@ public final class ModerationLoad {
      * A community for this run only, in moderation's copy (as the registry's snapshot would make it), archived when
      * the run ends so that it leaves the moderator's queue.
      */
-    private UUID benchCommunity() throws SQLException {
+    UUID benchCommunity() throws SQLException {
         UUID community = UUID.randomUUID();
         try (Connection db = database(); PreparedStatement copy = db.prepareStatement("""
                 insert into community_copy (id, tenant, languages, decision_sla_minutes, status, policy_version,
@@ -317,7 +312,7 @@ public final class ModerationLoad {
         return community;
     }
 
-    private Connection database() throws SQLException {
+    Connection database() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://" + env("VIGIE_PG_HOST", "127.0.0.1") + ":"
                         + env("VIGIE_PG_PORT", "5432") + "/vigie_moderation", "vigie_moderation",
                 env("VIGIE_DB_PASSWORD_MODERATION", "vigie-moderation-dev"));
@@ -337,7 +332,7 @@ public final class ModerationLoad {
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private String token(String user) throws Exception {
+    String token(String user) throws Exception {
         String form = "grant_type=password&client_id=vigie-cli&username=" + user + "&password="
                 + URLEncoder.encode("vigie-demo", StandardCharsets.UTF_8);
         String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -354,7 +349,7 @@ public final class ModerationLoad {
         return json.substring(at, json.indexOf('"', at));
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

@@ -3,6 +3,7 @@ package app.vigie.moderation.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -102,5 +103,20 @@ class HashChainPropertiesTest {
         StoredEvent left = new StoredEvent(1, a + b, "x", 0, "T", "2026-12-01T10:00:00Z", "P", null, new byte[0], null);
         StoredEvent right = new StoredEvent(1, a, b + "x", 0, "T", "2026-12-01T10:00:00Z", "P", null, new byte[0], null);
         assertThat(left.canonical(null)).isNotEqualTo(right.canonical(null));
+    }
+
+    @Property
+    void aLinkIsTheDigestOfThePreviousHashAndTheCanonicalForm(@ForAll @StringLength(max = 40) String text,
+                                                               @ForAll byte[] payload, @ForAll boolean withMetaData,
+                                                               @ForAll boolean withTenant) throws Exception {
+        // link() feeds the digest field by field; the hash must stay the one over the canonical form's bytes, or
+        // every chain written before would stop verifying
+        StoredEvent e = new StoredEvent(42, text, "case-" + text, 3, "ModerationCase", "2026-12-01T10:00:00Z",
+                "CaseOpened", null, payload, withMetaData ? text.getBytes(StandardCharsets.UTF_8) : null);
+        byte[] previous = MessageDigest.getInstance("SHA-256").digest(payload);
+        MessageDigest whole = MessageDigest.getInstance("SHA-256");
+        whole.update(previous);
+        whole.update(e.canonical(withTenant ? "radio-horizon" : null));
+        assertThat(e.link(previous, withTenant ? "radio-horizon" : null)).isEqualTo(whole.digest());
     }
 }
