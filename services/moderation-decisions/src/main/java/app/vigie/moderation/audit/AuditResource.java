@@ -123,7 +123,17 @@ public class AuditResource {
         if (hash == null || !hash.strip().matches("[0-9a-fA-F]{64}")) {
             throw ProblemException.invalid("query.hash", "must be the digest's SHA-256 in hex (64 characters)");
         }
-        return digests.check(seq, hash.strip().toLowerCase(java.util.Locale.ROOT));
+        ChainDigests.Check check = digests.check(seq, hash.strip().toLowerCase(java.util.Locale.ROOT));
+        if (caller.isPlatformStaff() || check.chain() == null || check.chain().broken() == null) {
+            return check;
+        }
+        // the digest covers every tenant's events: a tenant's auditor learns where the chain breaks, not whose case
+        ChainVerifier.BrokenLink b = check.chain().broken();
+        ChainVerifier.Verification v = check.chain();
+        return new ChainDigests.Check(check.ok(), check.chainSeq(), check.given(), check.found(),
+                new ChainVerifier.Verification(v.ok(), v.linksChecked(), v.tenant(), v.from(), v.to(), v.firstChainSeq(),
+                        v.lastChainSeq(), v.lastHash(), new ChainVerifier.BrokenLink(b.chainSeq(), b.globalIndex(),
+                        null, null, b.reason(), b.expected(), b.found()), v.unchained()));
     }
 
     @GET

@@ -96,6 +96,24 @@ class ChainDigestsTest {
         }
         as("auditor.horizon").queryParam("chainSeq", digest.chainSeq()).queryParam("hash", digest.hash()).get(check)
                 .then().body("ok", equalTo(true));
+
+        // an event altered without its links: the check says where the chain breaks; whose case it is, only to
+        // platform auditors (the digest covers every tenant's events)
+        String digested = "(select global_index from event_chain where chain_seq = " + digest.chainSeq() + ")";
+        Superuser.sql("set session_replication_role = replica; update domain_event_entry set payload = payload || "
+                + "convert_to(' ', 'UTF8') where global_index = " + digested);
+        try {
+            as("staff.auditor").queryParam("chainSeq", digest.chainSeq()).queryParam("hash", digest.hash()).get(check)
+                    .then().body("ok", equalTo(false)).body("chain.broken.chainSeq", equalTo((int) digest.chainSeq()))
+                    .body("chain.broken.aggregateIdentifier", org.hamcrest.Matchers.notNullValue());
+            as("auditor.lumen").queryParam("chainSeq", digest.chainSeq()).queryParam("hash", digest.hash()).get(check)
+                    .then().body("ok", equalTo(false)).body("chain.broken.chainSeq", equalTo((int) digest.chainSeq()))
+                    .body("chain.broken.aggregateIdentifier", org.hamcrest.Matchers.nullValue())
+                    .body("chain.broken.eventIdentifier", org.hamcrest.Matchers.nullValue());
+        } finally {
+            Superuser.sql("set session_replication_role = replica; update domain_event_entry set payload = "
+                    + "substring(payload from 1 for length(payload) - 1) where global_index = " + digested);
+        }
         as("moderator.horizon").get("/audit/digests").then().statusCode(403);
     }
 
