@@ -1,0 +1,132 @@
+package app.vigie.scheduling.application;
+
+import app.vigie.contracts.EventPayloads;
+import app.vigie.contracts.EventTypes;
+import app.vigie.contracts.scheduling.PostDue;
+import app.vigie.platform.outbox.Outbox;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Hands scheduled posts to the publisher when their time comes: each becomes {@code DUE} and its {@code post.due}
+ * goes into the outbox, in one transaction. The job is a Quartz job in the clustered JDBC store, so one instance
+ * runs it at a time; rows are taken with {@code for update skip locked} and their state changes in the same
+ * transaction, so even two passes at once could not hand a post over twice.
+ */
+@ApplicationScoped
+public class DuePosts {
+
+    private static final Logger LOG = Logger.getLogger(DuePosts.class);
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+    @ConfigProperty(name = "vigie.scheduling.due-batch", defaultValue = "500")
+    int batch;
+
+    @Scheduled(identity = "due-posts", every = "${vigie.scheduling.due-every:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void fire() {
+        try {
+            while (handOver() == batch) {
+                // a full batch: more are due
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "due posts: pass failed, the next one retries");
+        }
+    }
+
+    /** Hands over up to one batch of due posts; returns how many. */
+    public int handOver() {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int handed = handOver(c, clock.instant());
+                c.commit();
+                return handed;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("due posts: " + e.getMessage(), e);
+        }
+    }
+
+    private record Due(UUID id, UUID communityId, String tenant, String text, String media, Instant plannedAt,
+                       String approvedBy, Instant approvedAt) {
+    }
+
+    private int handOver(Connection c, Instant now) throws SQLException {
+        List<Due> due = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("""
+                select id, community_id, tenant, text, media, planned_at, approved_by, approved_at from post
+                 where state = 'SCHEDULED' and planned_at <= ?
+                 order by planned_at limit ? for update skip locked""")) {
+            select.setTimestamp(1, Timestamp.from(now));
+            select.setInt(2, batch);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    due.add(new Due(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3),
+                            r.getString(4), r.getString(5), r.getTimestamp(6).toInstant(), r.getString(7),
+                            r.getTimestamp(8).toInstant()));
+                }
+            }
+        }
+        if (due.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement update = c.prepareStatement("""
+                update post set state = 'DUE', due_at = ?, updated_at = ?, version = version + 1 where id = ?""");
+             PreparedStatement history = c.prepareStatement("""
+                     insert into post_history (post_id, at, actor, action, state) values (?, ?, 'vigie:due-posts', 'DUE', 'DUE')""")) {
+            for (Due d : due) {
+                update.setTimestamp(1, Timestamp.from(now));
+                update.setTimestamp(2, Timestamp.from(now));
+                update.setObject(3, d.id());
+                update.addBatch();
+                history.setObject(1, d.id());
+                history.setTimestamp(2, Timestamp.from(now));
+                history.addBatch();
+                // the event's id comes from the post: handing it over again could not publish it twice
+                outbox.appendOnce(c, UUID.nameUUIDFromBytes(("post.due:" + d.id()).getBytes(StandardCharsets.UTF_8)),
+                        EventTypes.POST_DUE, PostDue.VERSION, d.tenant(), null,
+                        new PostDue(d.id(), d.communityId(), d.tenant(), d.text(), media(d.media()), d.plannedAt(),
+                                d.approvedBy(), d.approvedAt(), now));
+            }
+            update.executeBatch();
+            history.executeBatch();
+        }
+        LOG.debugf("due posts: %d handed over", due.size());
+        return due.size();
+    }
+
+    private static List<String> media(String json) {
+        try {
+            return EventPayloads.mapper().readValue(json, STRINGS);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable media: " + json, e);
+        }
+    }
+}
