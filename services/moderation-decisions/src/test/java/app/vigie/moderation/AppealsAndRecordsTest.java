@@ -131,5 +131,6 @@ class AppealsAndRecordsTest {
         } while (!reply.caseId().equals(caseId));
         assertThat(reply.communityId()).isEqualTo(community);
         assertThat(reply.note()).contains("facture");
+        assertThat(reply.language()).as("who answers must read the message's language").isEqualTo("fr");
     }
 }

@@ -13,6 +13,7 @@ import app.vigie.platform.testing.Broker;
 import app.vigie.platform.testing.Keycloak;
 import app.vigie.scheduling.application.DuePosts;
 import app.vigie.scheduling.support.Communities;
+import app.vigie.scheduling.support.Db;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -230,9 +231,9 @@ class CalendarTest {
             pool.shutdown();
         }
         for (String id : ids) {
-            assertThat(count("select count(*) from post_history where post_id = ?::uuid and action = 'DUE'", id))
+            assertThat(Db.count(db, "select count(*) from post_history where post_id = ?::uuid and action = 'DUE'", id))
                     .as("hand-overs of " + id).isEqualTo(1);
-            assertThat(count("select count(*) from outbox_event where type = 'post.due' and payload->>'postId' = ?", id))
+            assertThat(Db.count(db, "select count(*) from outbox_event where type = 'post.due' and payload->>'postId' = ?", id))
                     .as("post.due of " + id).isEqualTo(1);
         }
     }
@@ -242,15 +243,5 @@ class CalendarTest {
         as("community-manager.horizon").post("/posts/" + id + "/submit").then().statusCode(200);
         as("client-admin.horizon").post("/posts/" + id + "/approve").then().statusCode(200);
         return id;
-    }
-
-    private long count(String sql, String parameter) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, parameter);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
     }
 }

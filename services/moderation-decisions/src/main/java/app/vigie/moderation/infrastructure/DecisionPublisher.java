@@ -82,7 +82,18 @@ public class DecisionPublisher {
     void on(CaseEvents.CaseReplyRequested e, @MessageIdentifier String eventId) throws SQLException {
         publish(eventId, EventTypes.CASE_NEEDS_REPLY, CaseNeedsReply.VERSION, e.tenant(), e.caseId(),
                 new CaseNeedsReply(e.caseId(), e.caseId(), e.communityId(), e.tenant(), e.moderator(), e.note(),
-                        e.requestedAt()));
+                        e.requestedAt(), language(e.caseId())));
+    }
+
+    /** The message's language, from the queue (the case's events carry it only when it opens or is edited). */
+    private String language(UUID caseId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             var select = connection.prepareStatement("select language from case_queue where case_id = ?")) {
+            select.setObject(1, caseId);
+            try (var r = select.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
     }
 
     /** The statement of reasons of a rejection is named after the event that records it. */

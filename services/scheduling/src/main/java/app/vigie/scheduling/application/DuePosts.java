@@ -4,6 +4,7 @@ import app.vigie.contracts.EventPayloads;
 import app.vigie.contracts.EventTypes;
 import app.vigie.contracts.scheduling.PostDue;
 import app.vigie.platform.outbox.Outbox;
+import app.vigie.scheduling.infrastructure.JdbcWork;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
@@ -59,19 +60,7 @@ public class DuePosts {
 
     /** Hands over up to one batch of due posts; returns how many. */
     public int handOver() {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                int handed = handOver(c, clock.instant());
-                c.commit();
-                return handed;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("due posts: " + e.getMessage(), e);
-        }
+        return JdbcWork.inTransaction(dataSource, "due posts", c -> handOver(c, clock.instant()));
     }
 
     private record Due(UUID id, UUID communityId, String tenant, String text, String media, Instant plannedAt,

@@ -9,6 +9,7 @@ import app.vigie.scheduling.domain.CommunityTime;
 import app.vigie.scheduling.domain.PostLifecycle;
 import app.vigie.scheduling.domain.PostRefused;
 import app.vigie.scheduling.domain.PostState;
+import app.vigie.scheduling.domain.WebAddress;
 import app.vigie.scheduling.infrastructure.CommunityCopies;
 import app.vigie.scheduling.infrastructure.CommunityCopyEntity;
 import app.vigie.scheduling.infrastructure.PostEntity;
@@ -21,7 +22,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -227,7 +227,7 @@ public class Posts {
     private void fill(PostEntity post, Draft draft, CommunityCopyEntity community, Instant now) {
         List<String> media = draft.media() == null ? List.of() : draft.media();
         for (int i = 0; i < media.size(); i++) {
-            if (!isWebAddress(media.get(i))) {
+            if (!WebAddress.isValid(media.get(i))) {
                 throw ProblemException.invalid("body.media[" + i + "]", "must be an absolute http or https address");
             }
         }
@@ -254,16 +254,6 @@ public class Posts {
                 throw new PostRefused("body.plannedAt",
                         "must be a local date and time in the community's zone (2026-12-24T18:00) or an instant with an offset");
             }
-        }
-    }
-
-    private static boolean isWebAddress(String value) {
-        try {
-            URI uri = URI.create(value);
-            return uri.isAbsolute() && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return false;
         }
     }
 

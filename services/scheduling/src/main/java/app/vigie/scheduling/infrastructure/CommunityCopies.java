@@ -4,6 +4,7 @@ import app.vigie.contracts.EventEnvelope;
 import app.vigie.contracts.EventPayloads;
 import app.vigie.contracts.community.CommunitySnapshot;
 import app.vigie.platform.messaging.IdempotentConsumer;
+import app.vigie.scheduling.domain.CoveragePromise;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -76,6 +77,23 @@ public class CommunityCopies {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("community " + copy.id + ": unreadable staff", e);
         }
+    }
+
+    /** The coverage promise a copy carries, in the community's zone. */
+    public static CoveragePromise promise(String coverageJson, String timeZone) {
+        try {
+            CommunitySnapshot.Coverage coverage = EventPayloads.mapper().readValue(coverageJson, CommunitySnapshot.Coverage.class);
+            java.util.Map<String, List<java.util.Map<String, String>>> hours = coverage == null || coverage.hours() == null ? null
+                    : coverage.hours().entrySet().stream().collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey,
+                    e -> e.getValue().stream().map(r -> java.util.Map.of("from", r.from(), "to", r.to())).toList()));
+            return CoveragePromise.of(coverage == null ? null : coverage.mode(), hours, java.time.ZoneId.of(timeZone));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable coverage promise: " + coverageJson, e);
+        }
+    }
+
+    public static CoveragePromise promise(CommunityCopyEntity copy) {
+        return promise(copy.coverage, copy.timeZone);
     }
 
     static String json(Object value) {
