@@ -10,7 +10,7 @@ import app.vigie.contracts.EventEnvelope;
 import app.vigie.contracts.EventPayloads;
 import app.vigie.contracts.community.Category;
 import app.vigie.contracts.moderation.CaseDecided;
-import app.vigie.intake.infrastructure.Signatures;
+import app.vigie.platform.signing.Signatures;
 import app.vigie.intake.support.ClientEndpoint;
 import app.vigie.intake.support.Communities;
 import app.vigie.platform.testing.Broker;

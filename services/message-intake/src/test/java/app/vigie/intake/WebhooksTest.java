@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import app.vigie.contracts.community.ModerationMode;
-import app.vigie.intake.infrastructure.Signatures;
+import app.vigie.platform.signing.Signatures;
 import app.vigie.intake.support.Communities;
 import app.vigie.platform.testing.Keycloak;
 import io.agroal.api.AgroalDataSource;

@@ -1,5 +1,7 @@
 package app.vigie.intake.infrastructure;
 
+import app.vigie.platform.signing.Secrets;
+import app.vigie.platform.signing.Signatures;
 import app.vigie.platform.request.RequestIds;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;

@@ -61,7 +61,8 @@ public final class PostDtos {
     public record View(UUID id, String tenant, UUID communityId, String communityName, String text, List<String> media,
                        Instant plannedAt, LocalDateTime plannedLocal, String timeZone, String author, String authorName,
                        String state, String reviewComment, String approvedBy, Instant approvedAt, Instant dueAt,
-                       Instant publishedAt, String externalId, String permalink, String failure, int version,
+                       Instant publishedAt, String externalId, String permalink, String failure, int attempts,
+                       int version,
                        Instant createdAt, Instant updatedAt, List<Step> history) {
     }
 
@@ -81,7 +82,7 @@ public final class PostDtos {
         return new View(p.id, p.tenant, p.communityId, c.name, p.text, Posts.media(p), p.plannedAt,
                 LocalDateTime.ofInstant(p.plannedAt, zone), c.timeZone, p.author, p.authorName, p.state.name(),
                 p.reviewComment, p.approvedBy, p.approvedAt, p.dueAt, p.publishedAt, p.externalId, p.permalink,
-                p.failure, p.version, p.createdAt, p.updatedAt, found.history().stream().map(PostDtos::step).toList());
+                p.failure, p.attempts, p.version, p.createdAt, p.updatedAt, found.history().stream().map(PostDtos::step).toList());
     }
 
     private static Step step(PostHistoryEntity h) {

@@ -87,13 +87,15 @@ public class DuePosts {
             return 0;
         }
         try (PreparedStatement update = c.prepareStatement("""
-                update post set state = 'DUE', due_at = ?, updated_at = ?, version = version + 1 where id = ?""");
+                update post set state = 'DUE', due_at = ?, updated_at = ?, next_attempt_at = ?, version = version + 1
+                 where id = ?""");
              PreparedStatement history = c.prepareStatement("""
                      insert into post_history (post_id, at, actor, action, state) values (?, ?, 'vigie:due-posts', 'DUE', 'DUE')""")) {
             for (Due d : due) {
                 update.setTimestamp(1, Timestamp.from(now));
                 update.setTimestamp(2, Timestamp.from(now));
-                update.setObject(3, d.id());
+                update.setTimestamp(3, Timestamp.from(now)); // the publisher's first attempt: at once
+                update.setObject(4, d.id());
                 update.addBatch();
                 history.setObject(1, d.id());
                 history.setTimestamp(2, Timestamp.from(now));

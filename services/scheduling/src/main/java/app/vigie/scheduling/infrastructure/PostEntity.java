@@ -47,7 +47,10 @@ public class PostEntity extends PanacheEntityBase {
     @Column(name = "external_id")
     public String externalId;
     public String permalink;
+    /** What went wrong at the last attempt to publish. */
     public String failure;
+    /** Attempts to hand the post to the client's publishing endpoint. */
+    public int attempts;
     /** Two changes racing on one post: the second is refused (409), never merged silently. */
     @Version
     public int version;

@@ -39,9 +39,14 @@ public final class Communities {
 
     public static CommunitySnapshot snapshot(UUID id, long revision, String tenant, String timeZone,
                                              List<CommunitySnapshot.AssignedStaff> staff) {
+        return snapshot(id, revision, tenant, timeZone, staff, "http://127.0.0.1:9/none");
+    }
+
+    public static CommunitySnapshot snapshot(UUID id, long revision, String tenant, String timeZone,
+                                             List<CommunitySnapshot.AssignedStaff> staff, String publishingUrl) {
         return new CommunitySnapshot(id, revision, tenant, tenant + " SA", "Test community " + id.toString().substring(0, 8),
                 Platform.FACEBOOK_PAGE, "page-" + id, List.of("fr", "en"), timeZone, ModerationMode.A_POSTERIORI, 30,
-                120, new CommunitySnapshot.Coverage("ALWAYS", null), "http://127.0.0.1:9/none", "test-secret",
+                120, new CommunitySnapshot.Coverage("ALWAYS", null), publishingUrl, "test-secret",
                 "verify-ref", "ACTIVE",
                 new CommunitySnapshot.Policy(1, EnumSet.allOf(Category.class), Map.of(), Map.of(), 0.5,
                         EnumSet.of(Category.THREAT), null, null, null),
@@ -66,6 +71,15 @@ public final class Communities {
                                   CommunitySnapshot.AssignedStaff... staff) throws Exception {
         UUID id = UUID.randomUUID();
         publish("community.registered", snapshot(id, 0, tenant, timeZone, List.of(staff)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> revision(db, id) >= 0);
+        return id;
+    }
+
+    /** A community whose client publishes through {@code publishingUrl}. */
+    public static UUID publishingTo(AgroalDataSource db, String tenant, String publishingUrl,
+                                    CommunitySnapshot.AssignedStaff... staff) throws Exception {
+        UUID id = UUID.randomUUID();
+        publish("community.registered", snapshot(id, 0, tenant, "Europe/Paris", List.of(staff), publishingUrl));
         await().atMost(Duration.ofSeconds(15)).until(() -> revision(db, id) >= 0);
         return id;
     }

@@ -1,4 +1,4 @@
-package app.vigie.intake.infrastructure;
+package app.vigie.platform.signing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

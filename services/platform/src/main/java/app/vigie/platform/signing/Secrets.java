@@ -1,4 +1,4 @@
-package app.vigie.intake.infrastructure;
+package app.vigie.platform.signing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;

@@ -1,0 +1,215 @@
+package app.vigie.scheduling.application;
+
+import app.vigie.contracts.EventPayloads;
+import app.vigie.contracts.scheduling.PostDue;
+import app.vigie.platform.signing.Secrets;
+import app.vigie.platform.signing.Signatures;
+import app.vigie.scheduling.infrastructure.JdbcWork;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Hands due posts to the client's publishing endpoint (the community's callback address): a POST signed like every
+ * call Vigie makes to client systems (docs/webhooks.md), retried with exponential backoff; a 2xx answer publishes
+ * the post (with the external id and link the client may return), and a post still refused after the last attempt
+ * is {@code FAILED} with the reason, where community managers see it (dead letter).
+ */
+@ApplicationScoped
+public class Publisher {
+
+    private static final Logger LOG = Logger.getLogger(Publisher.class);
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    Secrets secrets;
+    @Inject
+    Clock clock;
+    @ConfigProperty(name = "vigie.publishing.timeout", defaultValue = "PT10S")
+    Duration timeout;
+    @ConfigProperty(name = "vigie.publishing.base-delay", defaultValue = "PT10S")
+    Duration baseDelay;
+    @ConfigProperty(name = "vigie.publishing.max-delay", defaultValue = "PT30M")
+    Duration maxDelay;
+    @ConfigProperty(name = "vigie.publishing.max-attempts", defaultValue = "8")
+    int maxAttempts;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private record Attempt(UUID postId, UUID communityId, String tenant, String text, String media, Instant plannedAt,
+                           String approvedBy, Instant approvedAt, Instant dueAt, int attempts, String url,
+                           String secretRef) {
+    }
+
+    @Scheduled(identity = "publish-posts", every = "${vigie.publishing.every:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        try {
+            publishDue();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "publishing: pass failed, the next one retries");
+        }
+    }
+
+    /** One round: every due post whose attempt has come; returns how many were tried. */
+    public int publishDue() {
+        List<Attempt> due = lease();
+        for (Attempt attempt : due) {
+            send(attempt);
+        }
+        return due.size();
+    }
+
+    /** Takes the posts to try now, pushing their next attempt past the time a call may take (a crash retries them). */
+    private List<Attempt> lease() {
+        List<Attempt> due = new ArrayList<>();
+        JdbcWork.inTransaction(dataSource, "publishing", c -> {
+            try (PreparedStatement lease = c.prepareStatement("""
+                    update post p set next_attempt_at = ?
+                      from community_copy c
+                     where c.id = p.community_id
+                       and p.id in (select id from post where state = 'DUE' and next_attempt_at <= ?
+                                     order by next_attempt_at limit 50 for update skip locked)
+                    returning p.id, p.community_id, p.tenant, p.text, p.media, p.planned_at, p.approved_by, p.approved_at,
+                              p.due_at, p.attempts, c.callback_url, c.callback_secret_ref""")) {
+                Instant now = clock.instant();
+                lease.setTimestamp(1, Timestamp.from(now.plus(timeout.multipliedBy(3)).plusSeconds(30)));
+                lease.setTimestamp(2, Timestamp.from(now));
+                try (ResultSet r = lease.executeQuery()) {
+                    while (r.next()) {
+                        due.add(new Attempt(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3),
+                                r.getString(4), r.getString(5), r.getTimestamp(6).toInstant(), r.getString(7),
+                                r.getTimestamp(8).toInstant(), r.getTimestamp(9).toInstant(), r.getInt(10),
+                                r.getString(11), r.getString(12)));
+                    }
+                }
+            }
+            return due.size();
+        });
+        return due;
+    }
+
+    private void send(Attempt attempt) {
+        int status = 0;
+        String error = null;
+        String answer = null;
+        try {
+            if (attempt.url() == null || attempt.url().isBlank()) {
+                throw new IllegalStateException("the community has no publishing address (callbackUrl)");
+            }
+            String secret = secrets.value(attempt.secretRef()).orElseThrow(() ->
+                    new IllegalStateException("no value for the signing secret '" + attempt.secretRef() + "'"));
+            String payload = EventPayloads.mapper().writeValueAsString(new PostDue(attempt.postId(),
+                    attempt.communityId(), attempt.tenant(), attempt.text(),
+                    EventPayloads.mapper().readValue(attempt.media(), STRINGS), attempt.plannedAt(),
+                    attempt.approvedBy(), attempt.approvedAt(), attempt.dueAt()));
+            String timestamp = Long.toString(clock.instant().getEpochSecond());
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(attempt.url()))
+                    .timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .header("X-Vigie-Event", "post.due")
+                    .header("X-Vigie-Delivery", attempt.postId().toString())
+                    .header("X-Vigie-Timestamp", timestamp)
+                    .header("X-Vigie-Signature", "sha256=" + Signatures.hmacSha256Hex(secret,
+                            (timestamp + "." + payload).getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofString(payload))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            status = response.statusCode();
+            answer = response.body();
+            if (status < 200 || status >= 300) {
+                error = "the publishing endpoint answered " + status;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        } catch (Exception e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        record(attempt, status, error, answer);
+    }
+
+    /** The outcome: published, failed for good, or tried again later. */
+    private void record(Attempt attempt, int status, String error, String answer) {
+        int attempts = attempt.attempts() + 1;
+        Instant now = clock.instant();
+        JdbcWork.inTransaction(dataSource, "publishing", c -> {
+            String state = error == null ? "PUBLISHED" : attempts >= maxAttempts ? "FAILED" : null;
+            try (PreparedStatement update = c.prepareStatement("""
+                    update post set attempts = ?, last_status = ?, failure = ?, next_attempt_at = ?,
+                                    state = coalesce(?, state), published_at = ?, external_id = ?, permalink = ?,
+                                    updated_at = ?, version = version + 1
+                     where id = ? and state = 'DUE'""")) {
+                update.setInt(1, attempts);
+                update.setObject(2, status == 0 ? null : status);
+                update.setString(3, error);
+                update.setTimestamp(4, state != null ? null : Timestamp.from(now.plus(backoff(attempts))));
+                update.setString(5, state);
+                update.setTimestamp(6, "PUBLISHED".equals(state) ? Timestamp.from(now) : null);
+                update.setString(7, field(answer, "externalId"));
+                update.setString(8, field(answer, "permalink"));
+                update.setTimestamp(9, Timestamp.from(now));
+                update.setObject(10, attempt.postId());
+                update.executeUpdate();
+            }
+            if (state != null) {
+                try (PreparedStatement history = c.prepareStatement("""
+                        insert into post_history (post_id, at, actor, action, state, comment)
+                        values (?, ?, 'vigie:publisher', ?, ?, ?)""")) {
+                    history.setObject(1, attempt.postId());
+                    history.setTimestamp(2, Timestamp.from(now));
+                    history.setString(3, state);
+                    history.setString(4, state);
+                    history.setString(5, error == null ? null : error + " (after " + attempts + " attempts)");
+                    history.executeUpdate();
+                }
+            }
+            if (error != null) {
+                LOG.warnf("publishing post %s, attempt %d: %s%s", attempt.postId(), attempts, error,
+                        state == null ? "" : "; failed for good");
+            }
+            return 1;
+        });
+    }
+
+    /** Exponential from the base delay, capped. */
+    Duration backoff(int attempts) {
+        Duration delay = baseDelay.multipliedBy(1L << Math.min(attempts - 1, 20));
+        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+    }
+
+    /** A text field of the client's JSON answer, if it gave one. */
+    private static String field(String answer, String name) {
+        if (answer == null || answer.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode value = EventPayloads.mapper().readTree(answer).path(name);
+            return value.isTextual() && value.asText().length() <= 2_000 ? value.asText() : null;
+        } catch (Exception notJson) {
+            return null;
+        }
+    }
+}
