@@ -25,6 +25,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -40,6 +43,8 @@ public class Publisher {
     private static final Logger LOG = Logger.getLogger(Publisher.class);
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
+    /** Posts leased per batch. */
+    static final int BATCH = 100;
 
     @Inject
     AgroalDataSource dataSource;
@@ -55,6 +60,9 @@ public class Publisher {
     Duration maxDelay;
     @ConfigProperty(name = "vigie.publishing.max-attempts", defaultValue = "8")
     int maxAttempts;
+    /** Calls to client endpoints at once (each holds a database connection while it records its outcome). */
+    @ConfigProperty(name = "vigie.publishing.parallel", defaultValue = "4")
+    int parallel;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -74,13 +82,37 @@ public class Publisher {
         }
     }
 
-    /** One round: every due post whose attempt has come; returns how many were tried. */
+    /**
+     * One round: the due posts whose attempt has come, a batch at a time for up to five seconds, each batch sent
+     * {@code parallel} calls at a time (one call at a time capped publishing at the batch size per second); returns
+     * how many were tried.
+     */
     public int publishDue() {
-        List<Attempt> due = lease();
-        for (Attempt attempt : due) {
-            send(attempt);
+        int tried = 0;
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        List<Attempt> due;
+        do {
+            due = lease();
+            sendAll(due);
+            tried += due.size();
+        } while (due.size() == BATCH && System.nanoTime() < until);
+        return tried;
+    }
+
+    private void sendAll(List<Attempt> due) {
+        Semaphore calls = new Semaphore(parallel);
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Attempt attempt : due) {
+                calls.acquireUninterruptibly();
+                senders.submit(() -> {
+                    try {
+                        send(attempt);
+                    } finally {
+                        calls.release();
+                    }
+                });
+            }
         }
-        return due.size();
     }
 
     /** Takes the posts to try now, pushing their next attempt past the time a call may take (a crash retries them). */
@@ -92,12 +124,13 @@ public class Publisher {
                       from community_copy c
                      where c.id = p.community_id
                        and p.id in (select id from post where state = 'DUE' and next_attempt_at <= ?
-                                     order by next_attempt_at limit 50 for update skip locked)
+                                     order by next_attempt_at limit ? for update skip locked)
                     returning p.id, p.community_id, p.tenant, p.text, p.media, p.planned_at, p.approved_by, p.approved_at,
                               p.due_at, p.attempts, c.callback_url, c.callback_secret_ref""")) {
                 Instant now = clock.instant();
                 lease.setTimestamp(1, Timestamp.from(now.plus(timeout.multipliedBy(3)).plusSeconds(30)));
                 lease.setTimestamp(2, Timestamp.from(now));
+                lease.setInt(3, BATCH);
                 try (ResultSet r = lease.executeQuery()) {
                     while (r.next()) {
                         due.add(new Attempt(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3),
