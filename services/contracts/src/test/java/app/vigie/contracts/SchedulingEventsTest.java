@@ -2,6 +2,7 @@ package app.vigie.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.vigie.contracts.opinion.AlertRaised;
 import app.vigie.contracts.scheduling.CoverageGap;
 import app.vigie.contracts.scheduling.TaskOverdue;
 import java.time.Instant;
@@ -32,5 +33,17 @@ class SchedulingEventsTest {
         assertThat(schema.violations(json)).isEmpty();
         assertThat(EventPayloads.mapper().readValue(json, CoverageGap.class)).isEqualTo(gap);
         assertThat(schema.violations(json.replace("\"required\":1", "\"required\":0"))).isNotEmpty();
+    }
+
+    @Test
+    void anAlertSatisfiesItsSchemaAndRoundTrips() throws Exception {
+        SchemaCheck schema = new SchemaCheck("alert-raised.v1.json");
+        AlertRaised alert = new AlertRaised(UUID.randomUUID(), UUID.randomUUID(), "radio-horizon", null, "CRISIS",
+                "Negative mentions of the morning show: 14 an hour against 2 usually", "fr",
+                Instant.parse("2026-12-05T19:40:00Z"));
+        String json = EventPayloads.mapper().writeValueAsString(alert);
+        assertThat(schema.violations(json)).isEmpty();
+        assertThat(EventPayloads.mapper().readValue(json, AlertRaised.class)).isEqualTo(alert);
+        assertThat(schema.violations(json.replace("\"CRISIS\"", "\"PANIC\""))).isNotEmpty();
     }
 }

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 import app.vigie.contracts.EventEnvelope;
 import app.vigie.contracts.EventPayloads;
 import app.vigie.contracts.moderation.CaseNeedsReply;
+import app.vigie.contracts.opinion.AlertRaised;
 import app.vigie.platform.testing.Broker;
 import app.vigie.platform.testing.Keycloak;
 import app.vigie.scheduling.application.CoverageCheck;
@@ -186,6 +187,33 @@ class DutyTest {
         } finally {
             as("client-admin.horizon").delete("/shifts/" + shiftId).then().statusCode(204);
         }
+    }
+
+    @Test
+    void anAlertForACommunityBecomesOneTaskAndOneForNoCommunityNone() throws Exception {
+        UUID community = Communities.registered(db, "radio-horizon", "Europe/Paris");
+        UUID alertId = UUID.randomUUID();
+        Instant raisedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        try (Broker broker = Broker.connect()) {
+            for (String severity : List.of("WARNING", "CRISIS")) { // raised again when it gets worse: one task
+                broker.publish("alert.raised", alert(new AlertRaised(alertId, UUID.randomUUID(), "radio-horizon",
+                        community, severity, "Mentions négatives de la matinale", "fr", raisedAt)));
+            }
+            broker.publish("alert.raised", alert(new AlertRaised(UUID.randomUUID(), UUID.randomUUID(), "radio-horizon",
+                    null, "CRISIS", "Pour l'équipe du client", "fr", raisedAt)));
+        }
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> as("client-admin.horizon")
+                .queryParam("communityId", community).get("/tasks").then().statusCode(200).body("", hasSize(1))
+                .body("[0].source", equalTo("ALERT")).body("[0].sourceId", equalTo(alertId.toString()))
+                .body("[0].note", equalTo("WARNING: Mentions négatives de la matinale")));
+        Thread.sleep(1_000);
+        as("client-admin.horizon").queryParam("communityId", community).get("/tasks").then().body("", hasSize(1));
+        assertThat(Db.count(db, "select count(*) from reply_task where note like ?", "%Pour l'équipe du client%")).isZero();
+    }
+
+    private static String alert(AlertRaised alert) {
+        return new String(EventPayloads.serialize(new EventEnvelope(UUID.randomUUID(), "alert.raised", 1, Instant.now(),
+                alert.tenant(), "test", EventPayloads.toTree(alert))), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -2,6 +2,7 @@ package app.vigie.scheduling.application;
 
 import app.vigie.contracts.community.StaffRole;
 import app.vigie.contracts.moderation.CaseNeedsReply;
+import app.vigie.contracts.opinion.AlertRaised;
 import app.vigie.platform.id.UuidV7;
 import app.vigie.platform.problem.ProblemException;
 import app.vigie.platform.security.Caller;
@@ -61,6 +62,26 @@ public class Tasks {
                             }
                             return create(community, "CASE", request.caseId().toString(), request.messageId(),
                                     request.language(), request.note(), request.requestedBy(), request.requestedAt());
+                        }));
+    }
+
+    /**
+     * A task from an opinion-watch alert, for the community where the client answers (an alert naming none is for
+     * the client's people, not a public reply: no task). Raised again, same alert: the same task.
+     */
+    public Uni<TaskEntity> fromAlert(AlertRaised alert) {
+        if (alert.communityId() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return TaskEntity.<TaskEntity>find("source = 'ALERT' and sourceId = ?1", alert.alertId().toString()).firstResult()
+                .chain(existing -> existing != null ? Uni.createFrom().item(existing)
+                        : CommunityCopyEntity.<CommunityCopyEntity>findById(alert.communityId()).chain(community -> {
+                            if (community == null || !community.tenant.equals(alert.tenant())) {
+                                throw new IllegalStateException("alert.raised for community " + alert.communityId()
+                                        + ", which scheduling does not know (yet) for " + alert.tenant());
+                            }
+                            return create(community, "ALERT", alert.alertId().toString(), null, alert.language(),
+                                    alert.severity() + ": " + alert.summary(), "opinion-watch", alert.raisedAt());
                         }));
     }
 
