@@ -190,6 +190,29 @@ class DutyTest {
     }
 
     @Test
+    void aShiftForATeamTakesTheTasksOfTheTeamsCommunities() throws Exception {
+        UUID team = UUID.randomUUID();
+        UUID community = Communities.registered(db, "maison-lumen", "Europe/Paris",
+                new app.vigie.contracts.community.CommunitySnapshot.AssignedStaff("member-" + team, "Member",
+                        app.vigie.contracts.community.StaffRole.COMMUNITY_MANAGER, List.of("en"), team));
+        String person = "night-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        Map<String, Object> plan = new java.util.HashMap<>(shift(person, now.minus(Duration.ofHours(1)),
+                now.plus(Duration.ofHours(2)), List.of("en"), List.of()));
+        plan.put("teams", List.of(team));
+        String shiftId = as("client-admin.lumen").body(plan).post("/shifts").then().statusCode(201)
+                .body("teams[0]", equalTo(team.toString())).extract().path("id");
+        try {
+            String task = as("client-admin.lumen").body(Map.of("communityId", community, "language", "en",
+                    "note", "Late delivery complaint")).post("/tasks").then().statusCode(201).extract().path("id");
+            jobs.assign();
+            as("client-admin.lumen").get("/tasks/" + task).then().body("assignee", equalTo(person));
+        } finally {
+            as("client-admin.lumen").delete("/shifts/" + shiftId).then().statusCode(204);
+        }
+    }
+
+    @Test
     void anAlertForACommunityBecomesOneTaskAndOneForNoCommunityNone() throws Exception {
         UUID community = Communities.registered(db, "radio-horizon", "Europe/Paris");
         UUID alertId = UUID.randomUUID();

@@ -93,6 +93,12 @@ class PublishingTest {
             assertThat(post.getString("history[-1].action")).isEqualTo("FAILED");
             assertThat(post.getString("history[-1].comment")).contains("after 3 attempts");
             assertThat(client.calls()).hasSize(3);
+            as("community-manager.horizon").queryParam("state", "FAILED").queryParam("communityId", community)
+                    .get("/posts").then().statusCode(200).body("id", org.hamcrest.Matchers.contains(id));
+            as("client-admin.lumen").queryParam("state", "FAILED").get("/posts").then().statusCode(200)
+                    .body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
+            as("community-manager.horizon").queryParam("state", "BROKEN").get("/posts").then().statusCode(400)
+                    .body("errors[0].field", equalTo("query.state"));
             // every attempt carries the same delivery id: the client can tell a retry from a new post
             assertThat(client.calls()).extracting(c -> c.header("X-Vigie-Delivery")).containsOnly(id);
         }

@@ -31,24 +31,30 @@ public final class DutyDtos {
             @NotBlank @Size(max = 40) @Schema(description = "Local end; an overnight shift ends the next day") String end,
             @NotBlank @Size(max = 60) String timeZone,
             @NotEmpty @Size(max = 10) List<@NotBlank String> languages,
-            @Size(max = 200) List<@NotNull UUID> communities) {
+            @Size(max = 200) List<@NotNull UUID> communities,
+            @Size(max = 50) @Schema(description = "Registry teams: the shift covers the communities they are assigned to")
+            List<@NotNull UUID> teams) {
 
         Shifts.Plan plan() {
-            return new Shifts.Plan(tenant, person, personName, start, end, timeZone, languages, communities);
+            return new Shifts.Plan(tenant, person, personName, start, end, timeZone, languages, communities, teams);
         }
     }
 
     @Schema(name = "Shift")
     public record Shift(UUID id, String tenant, String person, String personName, Instant start, Instant end,
                         LocalDateTime localStart, LocalDateTime localEnd, String timeZone, List<String> languages,
-                        List<UUID> communities) {
+                        List<UUID> communities, List<UUID> teams) {
 
         static Shift of(ShiftEntity s) {
             ZoneId zone = ZoneId.of(s.timeZone);
             return new Shift(s.id, s.tenant, s.person, s.personName, s.startsAt, s.endsAt,
                     LocalDateTime.ofInstant(s.startsAt, zone), LocalDateTime.ofInstant(s.endsAt, zone), s.timeZone,
-                    List.of(s.languages.split(",")), s.communities.isEmpty() ? List.of()
-                            : Arrays.stream(s.communities.split(",")).map(UUID::fromString).toList());
+                    List.of(s.languages.split(",")), ids(s.communities), ids(s.teams));
+        }
+
+        private static List<UUID> ids(String joined) {
+            return joined == null || joined.isEmpty() ? List.of()
+                    : Arrays.stream(joined.split(",")).map(UUID::fromString).toList();
         }
     }
 

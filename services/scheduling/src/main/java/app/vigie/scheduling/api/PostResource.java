@@ -45,6 +45,24 @@ public class PostResource {
     }
 
     @GET
+    @Path("/posts")
+    @RolesAllowed({Roles.COMMUNITY_MANAGER, Roles.CLIENT_ADMIN, Roles.PLATFORM_ADMIN, Roles.AUDITOR})
+    @Operation(summary = "Posts in one state, by planned time: FAILED lists what the publisher gave up on (with the reason)")
+    public Uni<java.util.List<PostDtos.View>> inState(@QueryParam("state") String state,
+                                                     @QueryParam("communityId") String communityId,
+                                                     @QueryParam("tenant") String tenant) {
+        app.vigie.scheduling.domain.PostState wanted;
+        try {
+            wanted = app.vigie.scheduling.domain.PostState.valueOf(state == null ? "" : state.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("query.state", "is required, one of "
+                    + java.util.Arrays.toString(app.vigie.scheduling.domain.PostState.values()));
+        }
+        return posts.inState(wanted, Optional.ofNullable(QueryParams.uuid(communityId, "query.communityId")), tenant)
+                .map(list -> list.stream().map(PostDtos::view).toList());
+    }
+
+    @GET
     @Path("/posts/{id}")
     @RolesAllowed({Roles.COMMUNITY_MANAGER, Roles.CLIENT_ADMIN, Roles.PLATFORM_ADMIN, Roles.AUDITOR})
     @Operation(summary = "A post with its history: who drafted, submitted, approved, scheduled it, and when")

@@ -158,22 +158,30 @@ public class CoverageCheck {
                 while (r.next()) {
                     CommunityCopyEntity copy = new CommunityCopyEntity();
                     copy.staff = r.getString(6);
-                    Set<String> managers = CommunityCopies.staff(copy).stream()
-                            .filter(s -> s.role() == StaffRole.COMMUNITY_MANAGER)
+                    List<CommunitySnapshot.AssignedStaff> staff = CommunityCopies.staff(copy);
+                    Set<String> managers = staff.stream().filter(s -> s.role() == StaffRole.COMMUNITY_MANAGER)
                             .map(CommunitySnapshot.AssignedStaff::subject).collect(Collectors.toSet());
+                    Set<UUID> teams = staff.stream().filter(s -> s.role() == StaffRole.COMMUNITY_MANAGER)
+                            .map(CommunitySnapshot.AssignedStaff::viaTeam)
+                            .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
                     loaded.add(new Loaded(r.getString(2), new Coverage.Community(r.getObject(1, UUID.class),
                             List.of(r.getString(3).split(",")), CommunityCopies.promise(r.getString(4), r.getString(5)),
-                            managers)));
+                            managers, teams)));
                 }
             }
             return loaded;
         }
     }
 
+    private static Set<UUID> ids(String joined) {
+        return joined == null || joined.isEmpty() ? Set.of()
+                : Arrays.stream(joined.split(",")).map(UUID::fromString).collect(Collectors.toSet());
+    }
+
     private static List<Shift> shifts(Connection c, Optional<String> tenant, Instant from, Instant to)
             throws SQLException {
         try (PreparedStatement select = c.prepareStatement("""
-                select tenant, person, starts_at, ends_at, languages, communities from shift
+                select tenant, person, starts_at, ends_at, languages, communities, teams from shift
                  where starts_at < ? and ends_at > ? and (cast(? as text) is null or tenant = ?)""")) {
             select.setTimestamp(1, Timestamp.from(to));
             select.setTimestamp(2, Timestamp.from(from));
@@ -186,8 +194,7 @@ public class CoverageCheck {
                     shifts.add(new Shift(r.getString(1), new Coverage.Shift(r.getString(2),
                             r.getTimestamp(3).toInstant(), r.getTimestamp(4).toInstant(),
                             new HashSet<>(Arrays.asList(r.getString(5).split(","))),
-                            communities.isEmpty() ? Set.of() : Arrays.stream(communities.split(","))
-                                    .map(UUID::fromString).collect(Collectors.toSet()))));
+                            ids(communities), ids(r.getString(7)))));
                 }
             }
             return shifts;

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -89,6 +90,23 @@ public class Posts {
     public Uni<Found> get(UUID id) {
         return post(id).chain(found -> PostHistoryEntity.<PostHistoryEntity>list("postId = ?1 order by id", id)
                 .map(history -> new Found(found.post(), found.community(), history)));
+    }
+
+    /**
+     * Posts in one state (FAILED: what the publisher gave up on), of a community or of the caller's company (platform
+     * staff: the one named, or all), by planned time, at most {@link #VIEW_LIMIT}.
+     */
+    @WithSession
+    public Uni<List<Found>> inState(PostState state, Optional<UUID> communityId, String tenant) {
+        Optional<String> scope = caller.tenantToRead(tenant);
+        StringBuilder query = new StringBuilder("state = :state");
+        Parameters parameters = Parameters.with("state", state);
+        Narrowing.to(query, parameters, scope, communityId);
+        return PostEntity.<PostEntity>find(query + " order by plannedAt, id", parameters).range(0, VIEW_LIMIT - 1).list()
+                .chain(posts -> CommunityCopyEntity.<CommunityCopyEntity>list("id in ?1",
+                                posts.stream().map(p -> p.communityId).distinct().toList())
+                        .map(communities -> posts.stream().map(p -> new Found(p, communities.stream()
+                                .filter(c -> c.id.equals(p.communityId)).findFirst().orElseThrow(), List.of())).toList()));
     }
 
     @WithTransaction

@@ -26,7 +26,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Rosters: who is on duty when, answering in which languages, for which communities. Planned by the client's
+ * Rosters: who is on duty when, answering in which languages, for which communities or teams. Planned by the client's
  * admins and the platform's; a person never has two shifts at once.
  */
 @ApplicationScoped
@@ -43,7 +43,7 @@ public class Shifts {
 
     /** A shift as planned: local start and end in {@code timeZone} (an overnight shift ends the next day). */
     public record Plan(String tenant, String person, String personName, String start, String end, String timeZone,
-                       List<String> languages, List<UUID> communities) {
+                       List<String> languages, List<UUID> communities, List<UUID> teams) {
     }
 
     @WithTransaction
@@ -92,6 +92,8 @@ public class Shifts {
                         shift.timeZone = zone.getId();
                         shift.languages = String.join(",", plan.languages());
                         shift.communities = String.join(",", communities.stream().map(UUID::toString).toList());
+                        shift.teams = String.join(",", (plan.teams() == null ? List.<UUID>of() : plan.teams())
+                                .stream().map(UUID::toString).toList());
                         shift.createdBy = caller.subject();
                         shift.createdAt = clock.instant();
                         return shift.persist().replaceWith(shift);

@@ -78,11 +78,11 @@ public class TaskJobs {
                     }
                 }
             }
-            Map<UUID, List<String>> managers = new HashMap<>();
+            Map<UUID, Staffing> staffing = new HashMap<>();
             int changed = 0;
             for (Waiting task : waiting) {
-                List<String> people = managers.computeIfAbsent(task.communityId(), id -> managersOf(c, id));
-                String[] taker = onDuty(c, task, people, now);
+                Staffing community = staffing.computeIfAbsent(task.communityId(), id -> staffingOf(c, id));
+                String[] taker = onDuty(c, task, community, now);
                 String person = taker == null ? null : taker[1];
                 if (person == null && task.assignee() == null) {
                     continue; // no one on duty reads it: it waits, and the coverage check shows the gap
@@ -103,12 +103,14 @@ public class TaskJobs {
     }
 
     /** The shift and person to take a task, or null: on duty now, reading its language, fewest open tasks first. */
-    private static String[] onDuty(Connection c, Waiting task, List<String> managers, Instant now) {
+    private static String[] onDuty(Connection c, Waiting task, Staffing community, Instant now) {
         try (PreparedStatement select = c.prepareStatement("""
                 select s.id, s.person from shift s
                  where s.tenant = ? and s.starts_at <= ? and s.ends_at > ?
                    and position(',' || ? || ',' in ',' || s.languages || ',') > 0
-                   and (position(? in s.communities) > 0 or (s.communities = '' and s.person = any(?)))
+                   and (position(? in s.communities) > 0
+                        or exists (select 1 from unnest(string_to_array(s.teams, ',')) team where team = any(?))
+                        or (s.communities = '' and s.teams = '' and s.person = any(?)))
                  order by (select count(*) from reply_task t where t.assignee = s.person and t.state = 'OPEN'),
                           s.ends_at desc, s.person
                  limit 1""")) {
@@ -117,7 +119,8 @@ public class TaskJobs {
             select.setTimestamp(3, Timestamp.from(now));
             select.setString(4, task.language());
             select.setString(5, task.communityId().toString());
-            select.setArray(6, c.createArrayOf("text", managers.toArray()));
+            select.setArray(6, c.createArrayOf("text", community.teams().toArray()));
+            select.setArray(7, c.createArrayOf("text", community.managers().toArray()));
             try (ResultSet r = select.executeQuery()) {
                 return r.next() ? new String[] {r.getString(1), r.getString(2)} : null;
             }
@@ -126,17 +129,25 @@ public class TaskJobs {
         }
     }
 
-    private static List<String> managersOf(Connection c, UUID community) {
+    /** A community's managers and the teams assigned to it. */
+    private record Staffing(List<String> managers, List<String> teams) {
+    }
+
+    private static Staffing staffingOf(Connection c, UUID community) {
         try (PreparedStatement select = c.prepareStatement("select staff from community_copy where id = ?")) {
             select.setObject(1, community);
             try (ResultSet r = select.executeQuery()) {
                 if (!r.next()) {
-                    return List.of();
+                    return new Staffing(List.of(), List.of());
                 }
                 CommunityCopyEntity copy = new CommunityCopyEntity();
                 copy.staff = r.getString(1);
-                return CommunityCopies.staff(copy).stream().filter(s -> s.role() == StaffRole.COMMUNITY_MANAGER)
-                        .map(CommunitySnapshot.AssignedStaff::subject).distinct().toList();
+                List<CommunitySnapshot.AssignedStaff> staff = CommunityCopies.staff(copy);
+                return new Staffing(staff.stream().filter(s -> s.role() == StaffRole.COMMUNITY_MANAGER)
+                        .map(CommunitySnapshot.AssignedStaff::subject).distinct().toList(),
+                        staff.stream().filter(s -> s.role() == StaffRole.COMMUNITY_MANAGER)
+                            .map(CommunitySnapshot.AssignedStaff::viaTeam).filter(java.util.Objects::nonNull)
+                                .map(UUID::toString).distinct().toList());
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

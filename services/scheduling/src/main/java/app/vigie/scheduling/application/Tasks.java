@@ -132,14 +132,7 @@ public class Tasks {
         Optional<String> scope = caller.tenantToRead(tenant);
         StringBuilder query = new StringBuilder("state = :state");
         Parameters parameters = Parameters.with("state", state == null ? OPEN : state);
-        scope.ifPresent(t -> {
-            query.append(" and tenant = :tenant");
-            parameters.and("tenant", t);
-        });
-        communityId.ifPresent(c -> {
-            query.append(" and communityId = :community");
-            parameters.and("community", c);
-        });
+        Narrowing.to(query, parameters, scope, communityId);
         if (mine) {
             query.append(" and assignee = :me");
             parameters.and("me", caller.subject());

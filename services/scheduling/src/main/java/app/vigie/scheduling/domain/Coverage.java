@@ -22,14 +22,24 @@ public final class Coverage {
     }
 
     /**
-     * One person's shift. {@code communities}: the communities it covers; empty means every community the person
-     * manages.
+     * One person's shift. It covers the {@code communities} it names, and those the {@code teams} it names are
+     * assigned to; naming neither, every community the person manages.
      */
-    public record Shift(String person, Instant from, Instant to, Set<String> languages, Set<UUID> communities) {
+    public record Shift(String person, Instant from, Instant to, Set<String> languages, Set<UUID> communities,
+                        Set<UUID> teams) {
+
+        public Shift(String person, Instant from, Instant to, Set<String> languages, Set<UUID> communities) {
+            this(person, from, to, languages, communities, Set.of());
+        }
     }
 
-    /** A community as the check needs it. */
-    public record Community(UUID id, List<String> languages, CoveragePromise promise, Set<String> managers) {
+    /** A community as the check needs it: its managers, and the teams assigned to it. */
+    public record Community(UUID id, List<String> languages, CoveragePromise promise, Set<String> managers,
+                            Set<UUID> teams) {
+
+        public Community(UUID id, List<String> languages, CoveragePromise promise, Set<String> managers) {
+            this(id, languages, promise, managers, Set.of());
+        }
     }
 
     /** A stretch of promised time in one language with fewer people than required. */
@@ -70,8 +80,11 @@ public final class Coverage {
     }
 
     private static boolean covers(Shift shift, Community community) {
-        return shift.communities().isEmpty() ? community.managers().contains(shift.person())
-                : shift.communities().contains(community.id());
+        if (shift.communities().isEmpty() && shift.teams().isEmpty()) {
+            return community.managers().contains(shift.person());
+        }
+        return shift.communities().contains(community.id())
+                || shift.teams().stream().anyMatch(community.teams()::contains);
     }
 
     /** People on duty for the whole slot (each person once, whatever their shifts' layout). */

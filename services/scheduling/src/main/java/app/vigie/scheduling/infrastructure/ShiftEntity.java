@@ -29,6 +29,8 @@ public class ShiftEntity extends PanacheEntityBase {
     public String languages;
     /** "id,id"; empty: every community of the tenant the person manages. */
     public String communities;
+    /** "id,id": registry teams; the shift covers the communities they are assigned to. */
+    public String teams;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at")

@@ -73,4 +73,18 @@ class CoverageTest {
         assertThat(Coverage.gaps(ALWAYS, shifts, paris("2026-12-07T00:00"), paris("2026-12-08T00:00"), 2))
                 .extracting(Coverage.Gap::present).containsOnly(1);
     }
+
+    @Test
+    void aShiftForATeamCoversTheCommunitiesTheTeamManages() {
+        UUID team = UUID.randomUUID();
+        Coverage.Community managedByTeam = new Coverage.Community(COMMUNITY, List.of("fr"), CoveragePromise.always(PARIS),
+                Set.of(), Set.of(team));
+        Coverage.Shift forTeam = new Coverage.Shift("gus", paris("2026-12-07T00:00"), paris("2026-12-08T00:00"),
+                Set.of("fr"), Set.of(), Set.of(team));
+        Coverage.Shift forAnother = new Coverage.Shift("hugo", paris("2026-12-07T00:00"), paris("2026-12-08T00:00"),
+                Set.of("fr"), Set.of(), Set.of(UUID.randomUUID()));
+        assertThat(Coverage.gaps(managedByTeam, List.of(forTeam), paris("2026-12-07T00:00"), paris("2026-12-08T00:00"), 1)).isEmpty();
+        assertThat(Coverage.gaps(managedByTeam, List.of(forAnother), paris("2026-12-07T00:00"), paris("2026-12-08T00:00"), 1))
+                .hasSize(1);
+    }
 }
