@@ -101,6 +101,11 @@ class CalendarTest {
                 .body("reviewComment", equalTo("Mettez l'heure en gras"));
         as("community-manager.horizon").post(path + "/schedule").then().statusCode(409);
 
+        // an edit says which version it changes
+        as("community-manager.horizon").body(Map.of("text", "Sans version", "plannedAt", planned)).put(path).then()
+                .statusCode(428);
+        as("community-manager.horizon").header("If-Match", "\"0\"").body(Map.of("text", "Vieille version", "plannedAt", planned))
+                .put(path).then().statusCode(412);
         edit(id, "Ce soir à **18 h** : le grand débat", planned).body("state", equalTo("CHANGES_REQUESTED"));
         as("community-manager.horizon").post(path + "/submit").then().statusCode(200);
         as("client-admin.horizon").post(path + "/approve").then().statusCode(200).body("state", equalTo("APPROVED"))
@@ -126,8 +131,9 @@ class CalendarTest {
     }
 
     private io.restassured.response.ValidatableResponse edit(String id, String text, String plannedAt) {
-        return as("community-manager.horizon").body(Map.of("text", text, "plannedAt", plannedAt)).put("/posts/" + id)
-                .then().statusCode(200);
+        String etag = as("community-manager.horizon").get("/posts/" + id).then().extract().header("ETag");
+        return as("community-manager.horizon").header("If-Match", etag).body(Map.of("text", text, "plannedAt", plannedAt))
+                .put("/posts/" + id).then().statusCode(200);
     }
 
     @Test
@@ -200,7 +206,8 @@ class CalendarTest {
             assertThat(event.path("tenant").asText()).isEqualTo("radio-horizon");
             assertThat(event.path("payload").path("postId").asText()).isEqualTo(id);
             assertThat(event.path("payload").path("approvedBy").asText()).isEqualTo(Communities.subject("client-admin.horizon"));
-            as("community-manager.horizon").body(Map.of("text", "trop tard", "plannedAt", inTwoDays(9)))
+            String etag = as("community-manager.horizon").get("/posts/" + id).then().extract().header("ETag");
+            as("community-manager.horizon").header("If-Match", etag).body(Map.of("text", "trop tard", "plannedAt", inTwoDays(9)))
                     .put("/posts/" + id).then().statusCode(409);
             as("community-manager.horizon").post("/posts/" + id + "/cancel").then().statusCode(409);
         }

@@ -1,5 +1,6 @@
 package app.vigie.scheduling.api;
 
+import app.vigie.platform.http.ETags;
 import app.vigie.platform.problem.ProblemException;
 import app.vigie.platform.request.QueryParams;
 import app.vigie.platform.security.Roles;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -66,16 +68,23 @@ public class PostResource {
     @Path("/posts/{id}")
     @RolesAllowed({Roles.COMMUNITY_MANAGER, Roles.CLIENT_ADMIN, Roles.PLATFORM_ADMIN, Roles.AUDITOR})
     @Operation(summary = "A post with its history: who drafted, submitted, approved, scheduled it, and when")
-    public Uni<PostDtos.View> get(@PathParam("id") String id) {
-        return posts.get(id(id)).map(PostDtos::view);
+    public Uni<RestResponse<PostDtos.View>> get(@PathParam("id") String id) {
+        return posts.get(id(id)).map(PostResource::withETag);
+    }
+
+    /** The post with its version as {@code ETag}, which an edit sends back in {@code If-Match}. */
+    private static RestResponse<PostDtos.View> withETag(Posts.Found found) {
+        return RestResponse.ResponseBuilder.ok(PostDtos.view(found)).header("ETag", ETags.of(found.post().version)).build();
     }
 
     @PUT
     @Path("/posts/{id}")
     @RolesAllowed({Roles.COMMUNITY_MANAGER, Roles.PLATFORM_ADMIN})
-    @Operation(summary = "Change a post's text, media or time; a post the client is reviewing or has approved goes back to a draft")
-    public Uni<PostDtos.View> edit(@PathParam("id") String id, @Valid @NotNull PostDtos.Edit edit) {
-        return posts.edit(id(id), new Posts.Draft(null, edit.text(), edit.media(), edit.plannedAt())).map(PostDtos::view);
+    @Operation(summary = "Change a post's text, media or time (If-Match: its ETag); a post the client is reviewing or has approved goes back to a draft")
+    public Uni<RestResponse<PostDtos.View>> edit(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                                 @Valid @NotNull PostDtos.Edit edit) {
+        return posts.edit(id(id), ifMatch, new Posts.Draft(null, edit.text(), edit.media(), edit.plannedAt()))
+                .map(PostResource::withETag);
     }
 
     @POST

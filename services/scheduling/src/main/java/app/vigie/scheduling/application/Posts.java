@@ -14,6 +14,7 @@ import app.vigie.scheduling.infrastructure.CommunityCopies;
 import app.vigie.scheduling.infrastructure.CommunityCopyEntity;
 import app.vigie.scheduling.infrastructure.PostEntity;
 import app.vigie.scheduling.infrastructure.PostHistoryEntity;
+import app.vigie.platform.http.ETags;
 import app.vigie.platform.id.UuidV7;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -109,11 +110,13 @@ public class Posts {
                                 .filter(c -> c.id.equals(p.communityId)).findFirst().orElseThrow(), List.of())).toList()));
     }
 
+    /** An edit, made on the version the editor saw ({@code If-Match}): a post changed meanwhile answers 412. */
     @WithTransaction
-    public Uni<Found> edit(UUID id, Draft draft) {
+    public Uni<Found> edit(UUID id, String ifMatch, Draft draft) {
         return post(id).chain(found -> {
             requireManager(found.community());
             PostEntity post = found.post();
+            ETags.requireMatch(ifMatch, post.version);
             PostState before = post.state;
             post.state = PostLifecycle.edit(post.state);
             fill(post, draft, found.community(), clock.instant());
