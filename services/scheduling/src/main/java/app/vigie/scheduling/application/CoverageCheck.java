@@ -10,6 +10,7 @@ import app.vigie.scheduling.infrastructure.CommunityCopies;
 import app.vigie.scheduling.infrastructure.CommunityCopyEntity;
 import app.vigie.scheduling.infrastructure.JdbcWork;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -89,8 +90,9 @@ public class CoverageCheck {
         }
     }
 
-    @Scheduled(identity = "coverage-gaps", every = "${vigie.scheduling.coverage-every:15m}", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // one run at a time across the cluster (SKIP alone only holds within one instance)
+    @Nonconcurrent
+    @Scheduled(identity = "coverage-gaps", every = "${vigie.scheduling.coverage-every:15m}", delayed = "30s")
     void announce() {
         try {
             announceGaps();

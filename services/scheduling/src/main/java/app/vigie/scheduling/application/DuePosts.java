@@ -7,6 +7,7 @@ import app.vigie.platform.outbox.Outbox;
 import app.vigie.scheduling.infrastructure.JdbcWork;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,8 +48,9 @@ public class DuePosts {
     @ConfigProperty(name = "vigie.scheduling.due-batch", defaultValue = "500")
     int batch;
 
-    @Scheduled(identity = "due-posts", every = "${vigie.scheduling.due-every:0.2s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // one run at a time across the cluster (SKIP alone only holds within one instance)
+    @Nonconcurrent
+    @Scheduled(identity = "due-posts", every = "${vigie.scheduling.due-every:0.2s}")
     void fire() {
         try {
             while (handOver() == batch) {

@@ -8,6 +8,7 @@ import app.vigie.scheduling.infrastructure.JdbcWork;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,13 +68,15 @@ public class Publisher {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** {@code leasedUntil}: the lease this attempt holds; its outcome is recorded only while it still holds it. */
     private record Attempt(UUID postId, UUID communityId, String tenant, String text, String media, Instant plannedAt,
                            String approvedBy, Instant approvedAt, Instant dueAt, int attempts, String url,
-                           String secretRef) {
+                           String secretRef, Instant leasedUntil) {
     }
 
-    @Scheduled(identity = "publish-posts", every = "${vigie.publishing.every:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // one run at a time across the cluster (SKIP alone only holds within one instance)
+    @Nonconcurrent
+    @Scheduled(identity = "publish-posts", every = "${vigie.publishing.every:1s}")
     void run() {
         try {
             publishDue();
@@ -128,7 +131,10 @@ public class Publisher {
                     returning p.id, p.community_id, p.tenant, p.text, p.media, p.planned_at, p.approved_by, p.approved_at,
                               p.due_at, p.attempts, c.callback_url, c.callback_secret_ref""")) {
                 Instant now = clock.instant();
-                lease.setTimestamp(1, Timestamp.from(now.plus(timeout.multipliedBy(3)).plusSeconds(30)));
+                // long enough for the whole batch at `parallel` calls at a time, each up to its timeout and connect time
+                Instant leasedUntil = now.plus(timeout.plusSeconds(5).multipliedBy((BATCH + parallel - 1) / parallel))
+                        .plusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+                lease.setTimestamp(1, Timestamp.from(leasedUntil));
                 lease.setTimestamp(2, Timestamp.from(now));
                 lease.setInt(3, BATCH);
                 try (ResultSet r = lease.executeQuery()) {
@@ -136,7 +142,7 @@ public class Publisher {
                         due.add(new Attempt(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3),
                                 r.getString(4), r.getString(5), r.getTimestamp(6).toInstant(), r.getString(7),
                                 r.getTimestamp(8).toInstant(), r.getTimestamp(9).toInstant(), r.getInt(10),
-                                r.getString(11), r.getString(12)));
+                                r.getString(11), r.getString(12), leasedUntil));
                     }
                 }
             }
@@ -194,7 +200,7 @@ public class Publisher {
                     update post set attempts = ?, last_status = ?, failure = ?, next_attempt_at = ?,
                                     state = coalesce(?, state), published_at = ?, external_id = ?, permalink = ?,
                                     updated_at = ?, version = version + 1
-                     where id = ? and state = 'DUE'""")) {
+                     where id = ? and state = 'DUE' and next_attempt_at = ?""")) {
                 update.setInt(1, attempts);
                 update.setObject(2, status == 0 ? null : status);
                 update.setString(3, error);
@@ -205,7 +211,10 @@ public class Publisher {
                 update.setString(8, field(answer, "permalink"));
                 update.setTimestamp(9, Timestamp.from(now));
                 update.setObject(10, attempt.postId());
-                update.executeUpdate();
+                update.setTimestamp(11, Timestamp.from(attempt.leasedUntil()));
+                if (update.executeUpdate() == 0) {
+                    return 0; // the lease ran out and another pass took the post over: its outcome is that pass's
+                }
             }
             if (state != null) {
                 try (PreparedStatement history = c.prepareStatement("""

@@ -49,6 +49,7 @@ public class Shifts {
     @WithTransaction
     public Uni<ShiftEntity> plan(Plan plan) {
         String tenant = caller.tenantForWrite(plan.tenant());
+        String person = plan.person().strip(); // the same person however the name is padded
         ZoneId zone = refusing(() -> CommunityTime.zone(plan.timeZone().strip(), "body.timeZone"));
         Instant start = local(plan.start(), zone, "body.start");
         Instant end = local(plan.end(), zone, "body.end");
@@ -74,18 +75,18 @@ public class Shifts {
             // one person's shifts are planned one at a time, so that two overlapping plans cannot both pass the check
             return Panache.getSession().chain(session -> session
                             .createNativeQuery("select cast(pg_advisory_xact_lock(hashtext(:person)) as text)")
-                            .setParameter("person", "shift:" + plan.person()).getSingleResultOrNull())
-                    .chain(() -> ShiftEntity.count("person = ?1 and startsAt < ?3 and endsAt > ?2", plan.person(),
-                            start, end))
+                            .setParameter("person", "shift:" + tenant + ":" + person).getSingleResultOrNull())
+                    // within the company's roster: another company's rosters are not this caller's to see
+                    .chain(() -> ShiftEntity.count("tenant = ?1 and person = ?2 and startsAt < ?4 and endsAt > ?3",
+                            tenant, person, start, end))
                     .chain(overlapping -> {
                         if (overlapping > 0) {
-                            throw ProblemException.conflict("body.start", plan.person()
-                                    + " already has a shift in that time");
+                            throw ProblemException.conflict("body.start", person + " already has a shift in that time");
                         }
                         ShiftEntity shift = new ShiftEntity();
                         shift.id = UuidV7.generate();
                         shift.tenant = tenant;
-                        shift.person = plan.person().strip();
+                        shift.person = person;
                         shift.personName = plan.personName();
                         shift.startsAt = start;
                         shift.endsAt = end;

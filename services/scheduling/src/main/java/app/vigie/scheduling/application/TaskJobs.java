@@ -9,6 +9,7 @@ import app.vigie.scheduling.infrastructure.CommunityCopies;
 import app.vigie.scheduling.infrastructure.CommunityCopyEntity;
 import app.vigie.scheduling.infrastructure.JdbcWork;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,8 +46,9 @@ public class TaskJobs {
     @Inject
     Clock clock;
 
-    @Scheduled(identity = "reply-tasks", every = "${vigie.scheduling.tasks-every:10s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // one run at a time across the cluster (SKIP alone only holds within one instance)
+    @Nonconcurrent
+    @Scheduled(identity = "reply-tasks", every = "${vigie.scheduling.tasks-every:10s}")
     void run() {
         try {
             assign();
@@ -56,50 +58,77 @@ public class TaskJobs {
         }
     }
 
-    private record Waiting(UUID id, String tenant, UUID communityId, String language, String assignee) {
+    private record Waiting(UUID id, String tenant, UUID communityId, String language, String assignee,
+                           Instant deadline) {
     }
 
     /** Assigns what no one on shift holds; returns how many tasks changed hands. */
     public int assign() {
         return JdbcWork.inTransaction(dataSource, "reply tasks", c -> {
             Instant now = clock.instant();
-            List<Waiting> waiting = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement("""
-                    select t.id, t.tenant, t.community_id, t.language, t.assignee from reply_task t
-                      left join shift s on s.id = t.assignee_shift
-                     where t.state = 'OPEN' and (t.assignee_shift is null or s.ends_at <= ?)
-                     order by t.deadline limit ? for update of t skip locked""")) {
-                select.setTimestamp(1, Timestamp.from(now));
-                select.setInt(2, BATCH);
-                try (ResultSet r = select.executeQuery()) {
-                    while (r.next()) {
-                        waiting.add(new Waiting(r.getObject(1, UUID.class), r.getString(2), r.getObject(3, UUID.class),
-                                r.getString(4), r.getString(5)));
-                    }
-                }
-            }
             Map<UUID, Staffing> staffing = new HashMap<>();
             int changed = 0;
-            for (Waiting task : waiting) {
-                Staffing community = staffing.computeIfAbsent(task.communityId(), id -> staffingOf(c, id));
-                String[] taker = onDuty(c, task, community, now);
-                String person = taker == null ? null : taker[1];
-                if (person == null && task.assignee() == null) {
-                    continue; // no one on duty reads it: it waits, and the coverage check shows the gap
+            // page through every waiting task (by deadline, then id): tasks nobody on duty can take must not keep
+            // the others from their turn
+            Instant afterDeadline = Instant.EPOCH;
+            UUID afterId = new UUID(0, 0);
+            List<Waiting> waiting;
+            do {
+                waiting = waiting(c, now, afterDeadline, afterId);
+                if (!waiting.isEmpty()) {
+                    afterDeadline = waiting.getLast().deadline();
+                    afterId = waiting.getLast().id();
                 }
-                try (PreparedStatement update = c.prepareStatement("""
-                        update reply_task set assignee = ?, assignee_shift = ?, assigned_at = ?, version = version + 1
-                         where id = ?""")) {
-                    update.setString(1, person);
-                    update.setObject(2, taker == null ? null : UUID.fromString(taker[0]));
-                    update.setTimestamp(3, person == null ? null : Timestamp.from(now));
-                    update.setObject(4, task.id());
-                    update.executeUpdate();
-                }
-                changed++;
-            }
+                changed += assign(c, waiting, staffing, now);
+            } while (waiting.size() == BATCH);
             return changed;
         });
+    }
+
+    private static List<Waiting> waiting(Connection c, Instant now, Instant afterDeadline, UUID afterId)
+            throws SQLException {
+        List<Waiting> waiting = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("""
+                select t.id, t.tenant, t.community_id, t.language, t.assignee, t.deadline from reply_task t
+                  left join shift s on s.id = t.assignee_shift
+                 where t.state = 'OPEN' and (t.assignee_shift is null or s.ends_at <= ?) and (t.deadline, t.id) > (?, ?)
+                 order by t.deadline, t.id limit ? for update of t skip locked""")) {
+            select.setTimestamp(1, Timestamp.from(now));
+            select.setTimestamp(2, Timestamp.from(afterDeadline));
+            select.setObject(3, afterId);
+            select.setInt(4, BATCH);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    waiting.add(new Waiting(r.getObject(1, UUID.class), r.getString(2), r.getObject(3, UUID.class),
+                            r.getString(4), r.getString(5), r.getTimestamp(6).toInstant()));
+                }
+            }
+        }
+        return waiting;
+    }
+
+    private static int assign(Connection c, List<Waiting> waiting, Map<UUID, Staffing> staffing, Instant now)
+            throws SQLException {
+        int changed = 0;
+        for (Waiting task : waiting) {
+            Staffing community = staffing.computeIfAbsent(task.communityId(), id -> staffingOf(c, id));
+            String[] taker = onDuty(c, task, community, now);
+            String person = taker == null ? null : taker[1];
+            if (person == null && task.assignee() == null) {
+                continue; // no one on duty reads it: it waits, and the coverage check shows the gap
+            }
+            try (PreparedStatement update = c.prepareStatement("""
+                    update reply_task set assignee = ?, assignee_shift = ?, assigned_at = ?, version = version + 1
+                     where id = ?""")) {
+                update.setString(1, person);
+                update.setObject(2, taker == null ? null : UUID.fromString(taker[0]));
+                update.setTimestamp(3, person == null ? null : Timestamp.from(now));
+                update.setObject(4, task.id());
+                update.executeUpdate();
+            }
+            changed++;
+        }
+        return changed;
     }
 
     /** The shift and person to take a task, or null: on duty now, reading its language, fewest open tasks first. */
@@ -163,7 +192,8 @@ public class TaskJobs {
                     select id, community_id, tenant, source, source_id, language, requested_at, deadline, assignee
                       from reply_task where state = 'OPEN' and overdue_at is null and deadline <= ?
                      order by deadline limit ? for update skip locked""");
-                 PreparedStatement mark = c.prepareStatement("update reply_task set overdue_at = ? where id = ?")) {
+                 PreparedStatement mark = c.prepareStatement(
+                         "update reply_task set overdue_at = ?, version = version + 1 where id = ?")) {
                 select.setTimestamp(1, Timestamp.from(now));
                 select.setInt(2, BATCH);
                 try (ResultSet r = select.executeQuery()) {

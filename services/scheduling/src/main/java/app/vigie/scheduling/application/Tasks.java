@@ -11,6 +11,7 @@ import app.vigie.scheduling.domain.WebAddress;
 import app.vigie.scheduling.infrastructure.CommunityCopies;
 import app.vigie.scheduling.infrastructure.CommunityCopyEntity;
 import app.vigie.scheduling.infrastructure.TaskEntity;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -53,12 +54,14 @@ public class Tasks {
      * Idempotent: the same case asked twice is one task.
      */
     public Uni<TaskEntity> fromCase(CaseNeedsReply request) {
-        return TaskEntity.<TaskEntity>find("source = 'CASE' and sourceId = ?1", request.caseId().toString()).firstResult()
+        return oneAtATime("CASE", request.caseId().toString())
+                .chain(() -> TaskEntity.<TaskEntity>find("source = 'CASE' and sourceId = ?1", request.caseId().toString())
+                        .<TaskEntity>firstResult())
                 .chain(existing -> existing != null ? Uni.createFrom().item(existing)
                         : CommunityCopyEntity.<CommunityCopyEntity>findById(request.communityId()).chain(community -> {
-                            if (community == null) {
+                            if (community == null || !community.tenant.equals(request.tenant())) {
                                 throw new IllegalStateException("case.needs-reply for community " + request.communityId()
-                                        + ", which scheduling does not know (yet)");
+                                        + ", which scheduling does not know (yet) for " + request.tenant());
                             }
                             return create(community, "CASE", request.caseId().toString(), request.messageId(),
                                     request.language(), request.note(), request.requestedBy(), request.requestedAt());
@@ -73,7 +76,9 @@ public class Tasks {
         if (alert.communityId() == null) {
             return Uni.createFrom().nullItem();
         }
-        return TaskEntity.<TaskEntity>find("source = 'ALERT' and sourceId = ?1", alert.alertId().toString()).firstResult()
+        return oneAtATime("ALERT", alert.alertId().toString())
+                .chain(() -> TaskEntity.<TaskEntity>find("source = 'ALERT' and sourceId = ?1", alert.alertId().toString())
+                        .<TaskEntity>firstResult())
                 .chain(existing -> existing != null ? Uni.createFrom().item(existing)
                         : CommunityCopyEntity.<CommunityCopyEntity>findById(alert.communityId()).chain(community -> {
                             if (community == null || !community.tenant.equals(alert.tenant())) {
@@ -99,6 +104,16 @@ public class Tasks {
             return create(community, "MANUAL", id.toString(), request.messageId(), request.language(), request.note(),
                     caller.subject(), clock.instant());
         });
+    }
+
+    /**
+     * Serialises the requests about one source item (two deliveries of different events for the same case, handled
+     * at once): the second then finds the first's task instead of failing on the unique key and being dead-lettered.
+     */
+    private static Uni<Void> oneAtATime(String source, String sourceId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select cast(pg_advisory_xact_lock(hashtext(:key)) as text)")
+                .setParameter("key", "task:" + source + ":" + sourceId).getSingleResultOrNull()).replaceWithVoid();
     }
 
     private Uni<TaskEntity> create(CommunityCopyEntity community, String source, String sourceId, UUID messageId,

@@ -6,6 +6,8 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -52,7 +54,7 @@ public final class Coverage {
                 .sorted(Comparator.comparing(Shift::from)).toList();
         List<Slot> slots = slots(community.promise(), from, to);
         for (String language : community.languages()) {
-            List<Shift> speakers = here.stream().filter(s -> s.languages().contains(language)).toList();
+            List<Shift> speakers = joined(here.stream().filter(s -> s.languages().contains(language)).toList());
             Gap open = null;
             for (Slot slot : slots) {
                 int present = present(speakers, slot);
@@ -70,6 +72,33 @@ public final class Coverage {
             close(gaps, open);
         }
         return gaps;
+    }
+
+    /**
+     * Each person's back-to-back or overlapping shifts joined into one stretch (08:00–12:30 then 12:30–17:00 is one
+     * person present from 08:00 to 17:00, also over the 12:00–13:00 hour), sorted by start.
+     */
+    static List<Shift> joined(List<Shift> shifts) {
+        Map<String, List<Shift>> byPerson = new HashMap<>();
+        shifts.forEach(s -> byPerson.computeIfAbsent(s.person(), p -> new ArrayList<>()).add(s));
+        List<Shift> joined = new ArrayList<>();
+        for (List<Shift> own : byPerson.values()) {
+            own.sort(Comparator.comparing(Shift::from));
+            Shift current = own.getFirst();
+            for (Shift next : own.subList(1, own.size())) {
+                if (!next.from().isAfter(current.to())) {
+                    Instant to = next.to().isAfter(current.to()) ? next.to() : current.to();
+                    current = new Shift(current.person(), current.from(), to, current.languages(),
+                            current.communities(), current.teams());
+                } else {
+                    joined.add(current);
+                    current = next;
+                }
+            }
+            joined.add(current);
+        }
+        joined.sort(Comparator.comparing(Shift::from));
+        return joined;
     }
 
     private static Gap close(List<Gap> gaps, Gap open) {

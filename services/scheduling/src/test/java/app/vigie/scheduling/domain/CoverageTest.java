@@ -87,4 +87,18 @@ class CoverageTest {
         assertThat(Coverage.gaps(managedByTeam, List.of(forAnother), paris("2026-12-07T00:00"), paris("2026-12-08T00:00"), 1))
                 .hasSize(1);
     }
+
+    @Test
+    void backToBackShiftsOfOnePersonCoverTheHourTheyMeetIn() {
+        Coverage.Community french = new Coverage.Community(COMMUNITY, List.of("fr"), CoveragePromise.always(PARIS),
+                Set.of("anne"));
+        List<Coverage.Shift> shifts = List.of(shift("anne", "2026-12-07T08:00", "2026-12-07T12:30", "fr"),
+                shift("anne", "2026-12-07T12:30", "2026-12-07T17:00", "fr"));
+        assertThat(Coverage.gaps(french, shifts, paris("2026-12-07T08:00"), paris("2026-12-07T17:00"), 1)).isEmpty();
+        // but a half-hour break leaves the hour it falls in uncovered
+        List<Coverage.Shift> withBreak = List.of(shift("anne", "2026-12-07T08:00", "2026-12-07T12:00", "fr"),
+                shift("anne", "2026-12-07T12:30", "2026-12-07T17:00", "fr"));
+        assertThat(Coverage.gaps(french, withBreak, paris("2026-12-07T08:00"), paris("2026-12-07T17:00"), 1))
+                .containsExactly(new Coverage.Gap(COMMUNITY, "fr", paris("2026-12-07T12:00"), paris("2026-12-07T13:00"), 1, 0));
+    }
 }
