@@ -123,16 +123,16 @@ class ProxyRoutesTest {
     @Test
     void pastTheLimitACallerGets429WithRetryAfter() {
         String token = Keycloak.tokenFor("analyst.lumen");
-        int status = 200;
+        io.restassured.response.Response response = null;
         int sent = 0;
-        while (status != 429 && sent < 100) {
-            status = given().auth().oauth2(token).get("/api/registry/limit").statusCode();
+        while ((response == null || response.statusCode() != 429) && sent < 100) {
+            response = given().auth().oauth2(token).get("/api/registry/limit");
             sent++;
         }
-        assertThat(status).isEqualTo(429);
         assertThat(sent).isGreaterThan(20);
-        given().auth().oauth2(token).get("/api/registry/limit")
-                .then().statusCode(429).contentType(PROBLEM_JSON)
+        // the refused answer itself is checked: asking again could already find a token refilled (the bucket refills
+        // continuously), which made this test fail now and then
+        response.then().statusCode(429).contentType(PROBLEM_JSON)
                 .header("Retry-After", notNullValue())
                 .body("type", equalTo("https://vigie.app/problems/rate-limited"));
         // another caller keeps its own budget
