@@ -99,18 +99,9 @@ public class CallbackSender {
         try {
             String secret = secrets.value(delivery.secretRef()).orElseThrow(() ->
                     new IllegalStateException("no value for the signing secret '" + delivery.secretRef() + "'"));
-            String timestamp = Long.toString(clock.instant().getEpochSecond());
-            byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
-            byte[] signed = (timestamp + "." + delivery.payload()).getBytes(StandardCharsets.UTF_8);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
-                    .timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .header("X-Vigie-Event", "case.decided")
-                    .header("X-Vigie-Delivery", delivery.id().toString())
-                    .header("X-Vigie-Timestamp", timestamp)
-                    .header("X-Vigie-Signature", "sha256=" + Signatures.hmacSha256Hex(secret, signed))
+            HttpRequest request = Signatures.signedPost(URI.create(delivery.url()), "case.decided",
+                            delivery.id().toString(), secret, delivery.payload(), clock.instant(), timeout)
                     .header(RequestIds.HEADER, delivery.id().toString())
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
             status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status < 200 || status >= 300) {

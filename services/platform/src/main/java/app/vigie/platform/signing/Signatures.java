@@ -33,4 +33,23 @@ public final class Signatures {
         byte[] given = header.strip().toLowerCase().getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, given);
     }
+
+    /**
+     * A POST to a client system, signed as every call Vigie makes to one (docs/webhooks.md): the event type, the
+     * delivery id (the same on every retry), the time, and {@code sha256=HMAC(secret, "<time>.<body>")}.
+     */
+    public static java.net.http.HttpRequest.Builder signedPost(java.net.URI url, String event, String delivery,
+                                                                 String secret, String body, java.time.Instant now,
+                                                                 java.time.Duration timeout) {
+        String timestamp = Long.toString(now.getEpochSecond());
+        return java.net.http.HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("X-Vigie-Event", event)
+                .header("X-Vigie-Delivery", delivery)
+                .header("X-Vigie-Timestamp", timestamp)
+                .header("X-Vigie-Signature", "sha256=" + hmacSha256Hex(secret,
+                        (timestamp + "." + body).getBytes(StandardCharsets.UTF_8)))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+    }
 }

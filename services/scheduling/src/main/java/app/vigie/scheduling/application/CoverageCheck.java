@@ -7,7 +7,6 @@ import app.vigie.contracts.scheduling.CoverageGap;
 import app.vigie.platform.outbox.Outbox;
 import app.vigie.scheduling.domain.Coverage;
 import app.vigie.scheduling.infrastructure.CommunityCopies;
-import app.vigie.scheduling.infrastructure.CommunityCopyEntity;
 import app.vigie.scheduling.infrastructure.JdbcWork;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.quartz.Nonconcurrent;
@@ -79,12 +78,8 @@ public class CoverageCheck {
 
     /** The tenant of a community the check knows, for tenant scoping of the answer. */
     public Optional<String> tenantOf(UUID community) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("select tenant from community_copy where id = ?")) {
-            select.setObject(1, community);
-            try (ResultSet r = select.executeQuery()) {
-                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return Optional.ofNullable(tenantOf(c, community));
         } catch (SQLException e) {
             throw new IllegalStateException("coverage: " + e.getMessage(), e);
         }
@@ -130,12 +125,12 @@ public class CoverageCheck {
         return result.gaps().size();
     }
 
+    /** The community's tenant, or null when scheduling has no copy of it. */
     private static String tenantOf(Connection c, UUID community) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("select tenant from community_copy where id = ?")) {
             select.setObject(1, community);
             try (ResultSet r = select.executeQuery()) {
-                r.next();
-                return r.getString(1);
+                return r.next() ? r.getString(1) : null;
             }
         }
     }
@@ -158,9 +153,7 @@ public class CoverageCheck {
             List<Loaded> loaded = new ArrayList<>();
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
-                    CommunityCopyEntity copy = new CommunityCopyEntity();
-                    copy.staff = r.getString(6);
-                    List<CommunitySnapshot.AssignedStaff> staff = CommunityCopies.staff(copy);
+                    List<CommunitySnapshot.AssignedStaff> staff = CommunityCopies.staff(r.getString(6));
                     Set<String> managers = staff.stream().filter(s -> s.role() == StaffRole.COMMUNITY_MANAGER)
                             .map(CommunitySnapshot.AssignedStaff::subject).collect(Collectors.toSet());
                     Set<UUID> teams = staff.stream().filter(s -> s.role() == StaffRole.COMMUNITY_MANAGER)

@@ -1,11 +1,10 @@
 package app.vigie.scheduling.application;
 
-import app.vigie.contracts.EventPayloads;
 import app.vigie.contracts.EventTypes;
 import app.vigie.contracts.scheduling.PostDue;
 import app.vigie.platform.outbox.Outbox;
 import app.vigie.scheduling.infrastructure.JdbcWork;
-import com.fasterxml.jackson.core.type.TypeReference;
+import app.vigie.scheduling.infrastructure.JsonColumns;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
@@ -36,8 +35,6 @@ import org.jboss.logging.Logger;
 public class DuePosts {
 
     private static final Logger LOG = Logger.getLogger(DuePosts.class);
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
 
     @Inject
     AgroalDataSource dataSource;
@@ -106,7 +103,7 @@ public class DuePosts {
                 // the event's id comes from the post: handing it over again could not publish it twice
                 outbox.appendOnce(c, UUID.nameUUIDFromBytes(("post.due:" + d.id()).getBytes(StandardCharsets.UTF_8)),
                         EventTypes.POST_DUE, PostDue.VERSION, d.tenant(), null,
-                        new PostDue(d.id(), d.communityId(), d.tenant(), d.text(), media(d.media()), d.plannedAt(),
+                        new PostDue(d.id(), d.communityId(), d.tenant(), d.text(), JsonColumns.strings(d.media()), d.plannedAt(),
                                 d.approvedBy(), d.approvedAt(), now));
             }
             update.executeBatch();
@@ -114,13 +111,5 @@ public class DuePosts {
         }
         LOG.debugf("due posts: %d handed over", due.size());
         return due.size();
-    }
-
-    private static List<String> media(String json) {
-        try {
-            return EventPayloads.mapper().readValue(json, STRINGS);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("unreadable media: " + json, e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package app.vigie.scheduling.application;
 
-import app.vigie.contracts.EventPayloads;
 import app.vigie.contracts.community.StaffRole;
 import app.vigie.platform.problem.ProblemException;
 import app.vigie.platform.security.Caller;
@@ -12,12 +11,11 @@ import app.vigie.scheduling.domain.PostState;
 import app.vigie.scheduling.domain.WebAddress;
 import app.vigie.scheduling.infrastructure.CommunityCopies;
 import app.vigie.scheduling.infrastructure.CommunityCopyEntity;
+import app.vigie.scheduling.infrastructure.JsonColumns;
 import app.vigie.scheduling.infrastructure.PostEntity;
 import app.vigie.scheduling.infrastructure.PostHistoryEntity;
 import app.vigie.platform.http.ETags;
 import app.vigie.platform.id.UuidV7;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -45,8 +43,6 @@ public class Posts {
 
     /** The most posts one calendar view returns (one more is read, to tell that there were more). */
     static final int VIEW_LIMIT = 2_000;
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
 
     @Inject
     Caller caller;
@@ -116,9 +112,12 @@ public class Posts {
         return post(id).chain(found -> {
             requireManager(found.community());
             PostEntity post = found.post();
-            ETags.requireMatch(ifMatch, post.version);
             PostState before = post.state;
-            post.state = PostLifecycle.edit(post.state);
+            // a post that can no longer be edited says so (409) whatever version the editor saw: the publisher
+            // changes the version of a handed-over post at each attempt
+            PostState after = PostLifecycle.edit(post.state);
+            ETags.requireMatch(ifMatch, post.version);
+            post.state = after;
             fill(post, draft, found.community(), clock.instant());
             if (before != post.state) {
                 post.approvedBy = null; // the client approved another text
@@ -126,7 +125,7 @@ public class Posts {
             }
             return step(post, "EDITED", before == post.state ? null : "back to the client: was " + before)
                     .replaceWith(found);
-        }).onFailure(PostRefused.class).transform(Posts::problem);
+        }).onFailure(PostRefused.class).transform(Refusals::problem);
     }
 
     @WithTransaction
@@ -208,7 +207,7 @@ public class Posts {
             });
         }
         Optional<String> scope = caller.tenantToRead(tenant);
-        ZoneId zone = refusing(() -> CommunityTime.zone(timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.strip(),
+        ZoneId zone = Refusals.answering(() -> CommunityTime.zone(timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.strip(),
                 "query.timeZone"));
         CommunityTime.Period period = period(view, date, zone);
         Uni<List<PostEntity>> posts = scope.isPresent()
@@ -226,7 +225,7 @@ public class Posts {
     }
 
     private static CommunityTime.Period period(String view, LocalDate date, ZoneId zone) {
-        return refusing(() -> CommunityTime.period(view == null ? "week" : view.strip(), date, zone));
+        return Refusals.answering(() -> CommunityTime.period(view == null ? "week" : view.strip(), date, zone));
     }
 
     /** Loads the post, applies {@code step} and records it (callers hold the transaction). */
@@ -235,7 +234,7 @@ public class Posts {
             Found changed = step.apply(found);
             changed.post().updatedAt = clock.instant();
             return step(changed.post(), action, comment).replaceWith(changed);
-        }).onFailure(PostRefused.class).transform(Posts::problem);
+        }).onFailure(PostRefused.class).transform(Refusals::problem);
     }
 
     private Uni<PostHistoryEntity> step(PostEntity post, String action, String comment) {
@@ -252,13 +251,13 @@ public class Posts {
                 throw ProblemException.invalid("body.media[" + i + "]", "must be an absolute http or https address");
             }
         }
-        Instant planned = refusing(() -> plannedAt(draft.plannedAt(), ZoneId.of(community.timeZone)));
-        refusing(() -> {
+        Instant planned = Refusals.answering(() -> plannedAt(draft.plannedAt(), ZoneId.of(community.timeZone)));
+        Refusals.answering(() -> {
             PostLifecycle.requireFuture(planned, now);
             return null;
         });
         post.text = draft.text().strip();
-        post.media = json(media);
+        post.media = JsonColumns.write(media);
         post.plannedAt = planned;
         post.updatedAt = now;
     }
@@ -321,32 +320,6 @@ public class Posts {
     }
 
     public static List<String> media(PostEntity post) {
-        try {
-            return EventPayloads.mapper().readValue(post.media, STRINGS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("post " + post.id + ": unreadable media", e);
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            return EventPayloads.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static ProblemException problem(Throwable refusal) {
-        PostRefused refused = (PostRefused) refusal;
-        return refused.field() == null ? ProblemException.conflict(refused.getMessage())
-                : ProblemException.invalid(refused.field(), refused.getMessage());
-    }
-
-    private static <T> T refusing(java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (PostRefused e) {
-            throw problem(e);
-        }
+        return JsonColumns.strings(post.media);
     }
 }

@@ -5,7 +5,7 @@ import app.vigie.contracts.scheduling.PostDue;
 import app.vigie.platform.signing.Secrets;
 import app.vigie.platform.signing.Signatures;
 import app.vigie.scheduling.infrastructure.JdbcWork;
-import com.fasterxml.jackson.core.type.TypeReference;
+import app.vigie.scheduling.infrastructure.JsonColumns;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.quartz.Nonconcurrent;
@@ -14,9 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -42,8 +40,6 @@ import org.jboss.logging.Logger;
 public class Publisher {
 
     private static final Logger LOG = Logger.getLogger(Publisher.class);
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
     /** Posts leased per batch. */
     static final int BATCH = 100;
 
@@ -163,19 +159,11 @@ public class Publisher {
                     new IllegalStateException("no value for the signing secret '" + attempt.secretRef() + "'"));
             String payload = EventPayloads.mapper().writeValueAsString(new PostDue(attempt.postId(),
                     attempt.communityId(), attempt.tenant(), attempt.text(),
-                    EventPayloads.mapper().readValue(attempt.media(), STRINGS), attempt.plannedAt(),
+                    JsonColumns.strings(attempt.media()), attempt.plannedAt(),
                     attempt.approvedBy(), attempt.approvedAt(), attempt.dueAt()));
-            String timestamp = Long.toString(clock.instant().getEpochSecond());
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(attempt.url()))
-                    .timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .header("X-Vigie-Event", "post.due")
-                    .header("X-Vigie-Delivery", attempt.postId().toString())
-                    .header("X-Vigie-Timestamp", timestamp)
-                    .header("X-Vigie-Signature", "sha256=" + Signatures.hmacSha256Hex(secret,
-                            (timestamp + "." + payload).getBytes(StandardCharsets.UTF_8)))
-                    .POST(HttpRequest.BodyPublishers.ofString(payload))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(Signatures.signedPost(URI.create(attempt.url()), "post.due",
+                    attempt.postId().toString(), secret, payload, clock.instant(), timeout).build(),
+                    HttpResponse.BodyHandlers.ofString());
             status = response.statusCode();
             answer = response.body();
             if (status < 200 || status >= 300) {

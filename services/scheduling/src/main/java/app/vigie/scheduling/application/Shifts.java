@@ -50,7 +50,7 @@ public class Shifts {
     public Uni<ShiftEntity> plan(Plan plan) {
         String tenant = caller.tenantForWrite(plan.tenant());
         String person = plan.person().strip(); // the same person however the name is padded
-        ZoneId zone = refusing(() -> CommunityTime.zone(plan.timeZone().strip(), "body.timeZone"));
+        ZoneId zone = Refusals.answering(() -> CommunityTime.zone(plan.timeZone().strip(), "body.timeZone"));
         Instant start = local(plan.start(), zone, "body.start");
         Instant end = local(plan.end(), zone, "body.end");
         if (!end.isAfter(start)) {
@@ -132,17 +132,9 @@ public class Shifts {
     private static Instant local(String value, ZoneId zone, String field) {
         try {
             LocalDateTime local = LocalDateTime.parse(value.strip());
-            return refusing(() -> CommunityTime.instantOf(local, zone, null, field));
+            return Refusals.answering(() -> CommunityTime.instantOf(local, zone, null, field));
         } catch (DateTimeException e) {
             throw ProblemException.invalid(field, "must be a local date and time (2026-12-24T22:00)");
-        }
-    }
-
-    private static <T> T refusing(java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (PostRefused e) {
-            throw Posts.problem(e);
         }
     }
 }

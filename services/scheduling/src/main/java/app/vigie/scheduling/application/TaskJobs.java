@@ -6,7 +6,6 @@ import app.vigie.contracts.community.StaffRole;
 import app.vigie.contracts.scheduling.TaskOverdue;
 import app.vigie.platform.outbox.Outbox;
 import app.vigie.scheduling.infrastructure.CommunityCopies;
-import app.vigie.scheduling.infrastructure.CommunityCopyEntity;
 import app.vigie.scheduling.infrastructure.JdbcWork;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.quartz.Nonconcurrent;
@@ -169,9 +168,7 @@ public class TaskJobs {
                 if (!r.next()) {
                     return new Staffing(List.of(), List.of());
                 }
-                CommunityCopyEntity copy = new CommunityCopyEntity();
-                copy.staff = r.getString(1);
-                List<CommunitySnapshot.AssignedStaff> staff = CommunityCopies.staff(copy);
+                List<CommunitySnapshot.AssignedStaff> staff = CommunityCopies.staff(r.getString(1));
                 return new Staffing(staff.stream().filter(s -> s.role() == StaffRole.COMMUNITY_MANAGER)
                         .map(CommunitySnapshot.AssignedStaff::subject).distinct().toList(),
                         staff.stream().filter(s -> s.role() == StaffRole.COMMUNITY_MANAGER)

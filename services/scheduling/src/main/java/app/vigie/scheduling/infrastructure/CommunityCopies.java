@@ -59,11 +59,11 @@ public class CommunityCopies {
             copy.timeZone = s.timeZone();
             copy.languages = String.join(",", s.languages());
             copy.replySlaMinutes = s.replySlaMinutes();
-            copy.coverage = json(s.coverage());
+            copy.coverage = JsonColumns.write(s.coverage());
             copy.callbackUrl = s.callbackUrl();
             copy.callbackSecretRef = s.callbackSecretRef();
             copy.status = s.status();
-            copy.staff = json(s.staff() == null ? List.of() : s.staff());
+            copy.staff = JsonColumns.write(s.staff() == null ? List.of() : s.staff());
             copy.revision = s.revision();
             copy.copiedAt = clock.instant();
             return copy.persist().replaceWithVoid();
@@ -72,11 +72,12 @@ public class CommunityCopies {
 
     /** The staff a copy lists. */
     public static List<CommunitySnapshot.AssignedStaff> staff(CommunityCopyEntity copy) {
-        try {
-            return EventPayloads.mapper().readValue(copy.staff, STAFF);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("community " + copy.id + ": unreadable staff", e);
-        }
+        return staff(copy.staff);
+    }
+
+    /** The staff of a copy's {@code staff} column, as the jobs read it with plain JDBC. */
+    public static List<CommunitySnapshot.AssignedStaff> staff(String json) {
+        return JsonColumns.read(json, STAFF);
     }
 
     /** The coverage promise a copy carries, in the community's zone. */
@@ -94,13 +95,5 @@ public class CommunityCopies {
 
     public static CoveragePromise promise(CommunityCopyEntity copy) {
         return promise(copy.coverage, copy.timeZone);
-    }
-
-    static String json(Object value) {
-        try {
-            return EventPayloads.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
